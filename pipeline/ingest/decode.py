@@ -1,0 +1,110 @@
+"""Read a file into JSON documents: one for a plain JSON file, one per line for JSON Lines.
+
+vLLM's ``--append-result`` appends one JSON object per line to a file that is
+usually still named ``.json``, so the layout is found from the content: a file
+that is one JSON value is one document; a file that stops parsing with "Extra
+data" after its first value is read line by line.
+
+orjson does the common case fast. Python's ``json`` is the fallback, because it
+also accepts the ``NaN`` and ``Infinity`` literals that ``json.dump`` writes for
+numpy NaNs (orjson refuses them); the parsers then treat them as missing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from pipeline.errors import Location, Problem
+
+_DAMAGED_HINT = ("the file looks truncated or damaged; copy it again from the benchmark run, "
+                 "or leave it out of the inputs")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed JSON value and where it came from."""
+
+    data: Any
+    """The parsed value (dicts, lists, str, int, float, bool, None)."""
+    line: int | None
+    """1-based line number for a JSON Lines record; None when the document is the whole file."""
+
+
+def read_documents(path: Path, shown: str) -> tuple[list[Document], list[Problem]]:
+    """Parse ``path`` (shown in problems as ``shown``) into documents plus the problems found.
+
+    Never raises for bad input: an unreadable file gives E070, a file that is not
+    JSON (empty, not UTF-8, truncated) gives E071. In a JSON Lines file each bad
+    line gives its own E071 and the good lines are kept.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return [], [Problem("E070", f"cannot read file: {reason}", Location(shown),
+                            hint="check that the path exists and is readable")]
+    return parse_bytes(raw, shown)
+
+
+def parse_bytes(raw: bytes, shown: str) -> tuple[list[Document], list[Problem]]:
+    """Parse the bytes of a file named ``shown``; see :func:`read_documents`."""
+    try:
+        return [Document(orjson.loads(raw), None)], []
+    except orjson.JSONDecodeError:
+        pass  # NaN literals, a BOM, JSON Lines or damage: let the stdlib tell them apart
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return [], [Problem("E071", f"not UTF-8 text (invalid byte at offset {err.start})",
+                            Location(shown), hint="benchmark tools write UTF-8 JSON; "
+                            "check that this is the right file")]
+    if not text.strip():
+        return [], [Problem("E071", "file is empty", Location(shown), hint=_DAMAGED_HINT)]
+    try:
+        return [Document(json.loads(text), None)], []
+    except json.JSONDecodeError as err:
+        if err.msg == "Extra data":
+            documents, problems = _json_lines(text, shown)
+            if documents or problems:
+                return documents, problems
+        return [], [Problem("E071", f"not valid JSON: {err.msg}",
+                            Location(shown, err.lineno, err.colno), hint=_DAMAGED_HINT)]
+    except RecursionError:
+        return [], [Problem("E071", "not valid JSON: nested too deeply", Location(shown),
+                            hint=_DAMAGED_HINT)]
+
+
+def _json_lines(text: str, shown: str) -> tuple[list[Document], list[Problem]]:
+    """Parse one JSON value per non-blank line; nothing at all if the first line is not one.
+
+    When the first non-blank line does not parse on its own, the file is not JSON
+    Lines (e.g. pretty-printed JSON followed by junk); the caller then reports the
+    whole-file error, which points at the real culprit.
+    """
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            documents.append(Document(_loads_line(line), number))
+        except json.JSONDecodeError as err:
+            if not documents and not problems:
+                return [], []
+            problems.append(Problem(
+                "E071", f"line {number} is not valid JSON: {err.msg}",
+                Location(shown, number, err.colno), hint=_DAMAGED_HINT))
+    return documents, problems
+
+
+def _loads_line(line: str) -> Any:
+    """One JSON Lines record: orjson first, the stdlib for NaN/Infinity literals."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)

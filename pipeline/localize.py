@@ -1,0 +1,206 @@
+"""Everything that depends on the reader's language lives here.
+
+A :class:`Localizer` is built per site locale from an explicit Babel ``Locale`` and
+that locale's gettext catalogue. Renderers ask it for strings and formatted numbers;
+they never see a locale id's meaning. A message missing from a catalogue is an
+error (collected, then reported all at once), never an English fallback.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.pofile import PoFileError, read_po
+from babel.numbers import format_compact_decimal, format_decimal
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from pipeline.errors import Location, Problem
+from pipeline.models.site import SiteLocale
+
+DOMAIN = "site-data"
+"""gettext domain: i18n/<locale>/LC_MESSAGES/site-data.po."""
+
+# Message templates are Jinja2 ({{ value }}); a sandbox because translators write them.
+_TEMPLATES = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                           keep_trailing_newline=False)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One locale's messages: msgid -> msgstr, and where each entry sits."""
+
+    file: str
+    messages: dict[str, str]
+    lines: dict[str, int]
+
+
+def catalog_path(i18n_dir: Path, locale_id: str) -> Path:
+    """Where the catalogue of ``locale_id`` lives (Babel's layout)."""
+    return i18n_dir / locale_id / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(path: Path, shown_as: str) -> tuple[Catalog | None, list[Problem]]:
+    """Read a .po file; fuzzy or empty entries count as untranslated (left out)."""
+    problems: list[Problem] = []
+    try:
+        with path.open("rb") as handle:
+            po = read_po(handle, abort_invalid=True)
+    except FileNotFoundError:
+        return None, [Problem("E061", "translation catalogue not found", Location(shown_as),
+                              hint="copy i18n/en/LC_MESSAGES/site-data.po to this path and translate every msgstr")]
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+        return None, [Problem("E061", f"translation catalogue cannot be read: {exc}", Location(shown_as),
+                              hint="fix the .po syntax (Poedit or `msgfmt --check` pinpoint it)")]
+    messages: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for message in po:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        lines[message.id] = message.lineno
+        if message.fuzzy or not message.string:
+            continue
+        messages[message.id] = message.string
+    return Catalog(shown_as, messages, lines), problems
+
+
+def babel_locale(site_locale: SiteLocale) -> Locale:
+    """The Babel locale that formats numbers for a site locale (raises ValueError if unknown)."""
+    try:
+        return Locale.parse(site_locale.babel)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"unknown Babel locale '{site_locale.babel}': {exc}") from None
+
+
+def _quantize(value: float, decimals: int) -> decimal.Decimal:
+    # Round half up, as readers and the published figures do (Babel would round half-even: 2.745 -> 2.74).
+    quantum = decimal.Decimal(1).scaleb(-decimals)
+    return decimal.Decimal(repr(float(value))).quantize(quantum, rounding=decimal.ROUND_HALF_UP)
+
+
+def _pattern(decimals: int) -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+@dataclass
+class Localizer:
+    """Strings and number formats for one site locale."""
+
+    site_locale: SiteLocale
+    locale: Locale
+    catalog: Catalog
+    missing: list[Problem] = field(default_factory=list)
+    """Messages asked for but absent from the catalogue; the build fails if any."""
+
+    @property
+    def id(self) -> str:
+        """The site's locale id (folder name)."""
+        return self.site_locale.id
+
+    # -- strings ---------------------------------------------------------------
+
+    def text(self, msgid: str, **params: Any) -> str:
+        """The translation of ``msgid``, its ``{{ placeholders }}`` filled from ``params``."""
+        template = self.catalog.messages.get(msgid)
+        if template is None:
+            self._report_missing(msgid)
+            return f"[{msgid}]"
+        if not params and "{" not in template:
+            return template
+        try:
+            return _TEMPLATES.from_string(template).render(**params)
+        except TemplateError as exc:
+            line = self.catalog.lines.get(msgid)
+            self.missing.append(Problem(
+                "E063", f"translation of '{msgid}' is not a valid template: {exc}",
+                Location(self.catalog.file, line), hint=f"placeholders available here: {', '.join(sorted(params)) or 'none'}"))
+            return f"[{msgid}]"
+
+    def has(self, msgid: str) -> bool:
+        """Whether the catalogue translates ``msgid``."""
+        return msgid in self.catalog.messages
+
+    def pick(self, localized: Mapping[str, str], **params: Any) -> str:
+        """This locale's entry of an editor's ``{zh: ..., en: ..., ko: ...}`` text (validated complete)."""
+        text = localized[self.id]
+        if params and "{{" in text:
+            return _TEMPLATES.from_string(text).render(**params)
+        return text
+
+    def _report_missing(self, msgid: str) -> None:
+        problem = Problem("E060", f"no '{self.id}' translation for message '{msgid}'",
+                          Location(self.catalog.file),
+                          hint=f'add  msgid "{msgid}"  with a non-empty msgstr (and no fuzzy flag) to this catalogue')
+        if problem not in self.missing:
+            self.missing.append(problem)
+
+    # -- numbers ---------------------------------------------------------------
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        """A grouped decimal: ``4,200``, ``0.85``."""
+        return format_decimal(_quantize(value, decimals), _pattern(decimals), locale=self.locale)
+
+    def usd(self, value: float, decimals: int = 2, approximate: bool = False) -> str:
+        """US dollars as the site shows them in every locale: ``$0.85`` (``~$45.00`` if approximate)."""
+        # A literal '$' in the pattern: Babel's currency symbol is 'US$' in zh and ko.
+        text = format_decimal(_quantize(value, decimals), "$" + _pattern(decimals), locale=self.locale)
+        return self.approx(text) if approximate else text
+
+    def percent(self, ratio: float, decimals: int = 0) -> str:
+        """A share: 0.833 -> ``83%``."""
+        return self._percent(ratio, decimals, signed=False)
+
+    def signed_percent(self, ratio: float, decimals: int = 0) -> str:
+        """A change: 1.333 -> ``+133%``, -0.571 -> ``-57%``; a change that rounds to zero -> ``0%``."""
+        return self._percent(ratio, decimals, signed=True)
+
+    def _percent(self, ratio: float, decimals: int, signed: bool) -> str:
+        amount = _quantize(ratio * 100, decimals)
+        # Babel's '+#,##0%' pattern turns -0.57 into '-+57%'; so the sign is placed here,
+        # and the locale's own percent pattern (where '%' goes, which sign character) is kept.
+        digits = format_decimal(abs(amount), _pattern(decimals), locale=self.locale)
+        pattern = self.locale.percent_formats[None].pattern.split(";")[0]
+        symbol = self.locale.number_symbols["latn"]["percentSign"]
+        body = re.sub(r"[#,0.]+", lambda _: digits, pattern, count=1).replace("%", symbol)
+        if amount == 0:
+            return body
+        if amount < 0:
+            return "-" + body
+        return "+" + body if signed else body
+
+    def ratio(self, value: float, decimals: int = 1) -> str:
+        """A multiple: 4.565 -> ``4.6×``."""
+        return self.text("format.ratio", value=self.number(value, decimals))
+
+    def compact(self, value: float) -> str:
+        """A large count in the locale's short form: 1,000,000 -> ``1M`` / ``100万``."""
+        return format_compact_decimal(value, locale=self.locale, fraction_digits=1)
+
+    def approx(self, formatted: str) -> str:
+        """Mark a formatted figure as approximate: ``~45.00``."""
+        return self.text("format.approx", value=formatted)
+
+    def range(self, low: str, high: str) -> str:
+        """Two formatted figures as a range: ``$0.28-$0.35``."""
+        return self.text("format.range", low=low, high=high)
+
+    def quantity(self, value: float, unit: str, decimals: int = 0, approximate: bool = False) -> str:
+        """A number with its unit, in the catalogue's word order: ``120 ms``, ``80 GB``."""
+        if unit == "usd_per_mtok" or unit == "usd":
+            return self.usd(value, decimals, approximate)
+        text = self.text(f"unit.{unit}.value", value=self.number(value, decimals))
+        return self.approx(text) if approximate else text
+
+    def unit_label(self, unit: str) -> str:
+        """The unit as a column or axis label: ``ms``, ``tokens/sec``, ``$/1M tokens``."""
+        return self.text(f"unit.{unit}.label")
+
+    def join(self, items: list[str]) -> str:
+        """A list in the locale's style: ``A, B and C``."""
+        from babel.lists import format_list
+        return format_list(items, locale=self.locale) if items else ""

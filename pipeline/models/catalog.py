@@ -1,0 +1,170 @@
+"""Catalogues a second report would reuse: sources, accelerators, instances, models, metrics.
+
+Each lives in its own YAML file under ``data/catalog/`` and is referenced by id.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from pipeline.models.common import Id, Positive, PositiveInt, Strict, Text
+
+
+class Source(Strict):
+    """A public document a figure comes from."""
+
+    id: Id
+    """Referenced by figures as ``source: <id>``."""
+    title: Text
+    """Title of the document, in its own language."""
+    publisher: Text
+    """Who published it (AWS, NVIDIA, Meta, the report's authors)."""
+    url: Text | None = None
+    """Where to read it."""
+    accessed: datetime.date | None = None
+    """When the figure was read from it (prices and specs change)."""
+
+
+class Accelerator(Strict):
+    """One accelerator chip model, from its vendor's data sheet."""
+
+    id: Id
+    vendor: Text
+    """Maker, e.g. NVIDIA or AWS."""
+    name: Text
+    """Short product name as the page prints it (H100, Trainium2)."""
+    kind: Literal["gpu", "custom-silicon"]
+    """GPU, or a cloud provider's own accelerator."""
+    memory_gb: Positive
+    """Memory per chip in GB (10^9 bytes)."""
+    memory_type: Text
+    """HBM3, HBM2, GDDR6, ..."""
+    memory_bandwidth_tb_s: Positive
+    """Memory bandwidth per chip in TB/s (10^12 bytes per second)."""
+    source: Id
+    """Data sheet the figures come from."""
+
+
+class Interconnect(Strict):
+    """The link between accelerators inside one instance."""
+
+    name: Text
+    """NVSwitch, NeuronLink, PCIe Gen5, ..."""
+    bandwidth_gb_s: Positive | None = None
+    """Per-accelerator bandwidth in GB/s where the vendor states it."""
+
+
+class Instance(Strict):
+    """A cloud instance type."""
+
+    id: Id
+    """The instance type exactly as the provider spells it (p5.48xlarge)."""
+    family: Text
+    """Instance family, used in short labels (p5, trn2)."""
+    provider: Literal["aws"] = "aws"
+    """Cloud provider."""
+    accelerator: Id
+    """Accelerator id (accelerators.yaml)."""
+    accelerator_count: PositiveInt
+    """Accelerators per instance."""
+    network_gbps: Positive
+    """Network bandwidth in Gbit/s."""
+    interconnect: Interconnect
+    """Accelerator interconnect."""
+    source: Id
+    """Provider page the figures come from."""
+
+
+class Experts(Strict):
+    """Mixture-of-experts layout."""
+
+    routed: PositiveInt
+    """Routed experts per MoE layer."""
+    shared: int = Field(0, ge=0)
+    """Always-active shared experts."""
+    active_per_token: PositiveInt
+    """Routed experts each token activates."""
+
+
+class Model(Strict):
+    """A model as its publisher describes it."""
+
+    id: Id
+    name: Text
+    """Display name (Llama 4 Scout)."""
+    publisher: Text
+    """Meta, Mistral, ..."""
+    hf_id: Text | None = None
+    """Hugging Face repository id."""
+    parameters_total_b: Positive
+    """Total parameters, in billions."""
+    parameters_active_b: Positive
+    """Parameters active per token, in billions (equals the total for dense models)."""
+    architecture: Literal["moe", "dense"]
+    """Mixture of experts or dense."""
+    experts: Experts | None = None
+    """MoE layout; required when architecture is moe."""
+    context_tokens: PositiveInt
+    """Maximum context length in tokens, per the publisher."""
+    hidden_dim: PositiveInt | None = None
+    """Hidden dimension."""
+    layers: PositiveInt | None = None
+    """Transformer layers."""
+    attention_heads: PositiveInt | None = None
+    """Attention heads."""
+    kv_heads: PositiveInt | None = None
+    """Key/value heads (grouped-query attention)."""
+    position_encoding: Text | None = None
+    """RoPE, iRoPE, ..."""
+    fp8_checkpoint: bool = False
+    """Whether the publisher ships an FP8 checkpoint."""
+    source: Id
+    """Model card the figures come from."""
+
+
+class Metric(Strict):
+    """A measured or derived quantity that charts and tables show."""
+
+    id: Id
+    """Referenced in reports' results; also the key of its labels in i18n catalogues."""
+    unit: Literal["ms", "tokens/s", "usd_per_mtok"]
+    """Canonical unit; values are stored and derived in it."""
+    direction: Literal["lower", "higher"]
+    """Which way is better: lower for latency and cost, higher for throughput."""
+    decimals: int = Field(0, ge=0, le=4)
+    """Fraction digits shown on the page."""
+    derived: bool = False
+    """True when the pipeline computes it (a report may still state it, and is then checked)."""
+
+
+class SourceCatalog(Strict):
+    """data/catalog/sources.yaml"""
+
+    sources: list[Source]
+
+
+class AcceleratorCatalog(Strict):
+    """data/catalog/accelerators.yaml"""
+
+    accelerators: list[Accelerator]
+
+
+class InstanceCatalog(Strict):
+    """data/catalog/instances.yaml"""
+
+    instances: list[Instance]
+
+
+class ModelCatalog(Strict):
+    """data/catalog/models.yaml"""
+
+    models: list[Model]
+
+
+class MetricCatalog(Strict):
+    """data/catalog/metrics.yaml"""
+
+    metrics: list[Metric]

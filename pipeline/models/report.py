@@ -1,0 +1,354 @@
+"""A benchmark report as editors write it: data/reports/<id>.yaml."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from pipeline.models.common import (
+    Figure, HexColor, Id, LocalizedText, Positive, PositiveInt, ScenarioId, Strict, Text,
+)
+
+Precision = Literal["bf16", "fp16", "fp8", "int8", "int4"]
+"""Numeric format of weights; bytes per parameter follow from it."""
+
+
+class Workload(Strict):
+    """The request shape every figure was taken with."""
+
+    input_tokens: PositiveInt
+    """Prompt length per request, in tokens."""
+    output_tokens: PositiveInt
+    """Generated tokens per request."""
+
+
+class SoftwareVersion(Strict):
+    """One piece of the software stack and its version."""
+
+    name: Text
+    """EKS, vLLM, Neuron SDK, CUDA, ..."""
+    version: Text
+    """Version as published ('v0.8.3+', '2.x')."""
+    note: LocalizedText | None = None
+    """Why it matters or where it applies ('Llama 4 Day 0 support')."""
+    scenarios: list[ScenarioId] | None = None
+    """Scenarios it applies to; all when omitted."""
+
+
+class Method(Strict):
+    """How the figures were obtained."""
+
+    basis: Literal["measured", "projected"]
+    """Whether figures come from runs, or are projections from specs and published data."""
+    runs_per_point: PositiveInt
+    """Repeated runs behind each figure."""
+    statistic: Literal["median", "mean"]
+    """How repeated runs reduce to one figure."""
+    workload: Workload
+    """Request shape."""
+    precision: Precision
+    """Weight precision used in every scenario."""
+    region: Text
+    """Cloud region (us-east-1)."""
+    placement: LocalizedText | None = None
+    """Where in the region ('single AZ')."""
+    software: list[SoftwareVersion] = []
+    """Software stack."""
+    disclaimer: LocalizedText | None = None
+    """Caveat printed under every chart (e.g. projected, not measured)."""
+
+
+class Price(Strict):
+    """What one instance-hour costs."""
+
+    hourly: Positive
+    """Price per instance-hour."""
+    currency: Literal["USD"] = "USD"
+    """Currency of ``hourly``; the site shows USD."""
+    pricing_model: Literal["on-demand", "spot", "reserved", "savings-plan", "capacity-block"]
+    """Purchase option the price belongs to."""
+    region: Text
+    """Region of the price."""
+    source: Id
+    """Where the price was read."""
+    as_of: datetime.date
+    """When it was read; cloud prices change."""
+    approximate: bool = False
+    """True for an estimate ('~45.00'); shown with a '~'."""
+
+
+class Scenario(Strict):
+    """One hardware configuration under test."""
+
+    id: ScenarioId
+    """Letter printed on the page (A, B, ...)."""
+    instance: Id
+    """Instance type id (instances.yaml)."""
+    short_label: Text
+    """Compact label for chart axes ('p5/H100')."""
+    role: LocalizedText
+    """What the scenario stands for ('GPU baseline')."""
+    color: HexColor
+    """Colour of its bars and lines."""
+    price: Price
+    """Hourly price."""
+
+
+class Deployment(Strict):
+    """A hardware footprint a report states for a model."""
+
+    accelerator: Id
+    """Accelerator id (accelerators.yaml)."""
+    count: PositiveInt
+    """How many of them."""
+    precision: Precision
+    """Weight precision assumed."""
+
+
+class ServingContext(Strict):
+    """The longest context a serving engine fits on a given footprint, as stated."""
+
+    engine: Text
+    """Serving engine (vLLM)."""
+    accelerator: Id
+    """Accelerator id."""
+    count: PositiveInt
+    """How many of them."""
+    max_context_tokens: PositiveInt
+    """Context length in tokens."""
+    approximate: bool = False
+    """True for '~430K'."""
+
+
+class ReportModel(Strict):
+    """A model the report benchmarks, and what the report states about deploying it."""
+
+    model: Id
+    """Model id (models.yaml)."""
+    stated_context_tokens: PositiveInt | None = None
+    """Context window as the report states it, when it differs from the model card."""
+    minimum_hardware: Deployment | None = None
+    """Smallest footprint the report says serves the model."""
+    serving_context: ServingContext | None = None
+    """Context the report says the engine fits on a footprint."""
+
+
+class ResultSet(Strict):
+    """Figures for one model at one concurrency, per metric and scenario."""
+
+    model: Id
+    """Model id."""
+    concurrency: PositiveInt = 1
+    """Concurrent requests the figures were taken at."""
+    source: Id
+    """Source of every figure here unless a figure names its own."""
+    metrics: dict[Id, dict[ScenarioId, Figure]]
+    """Metric id -> scenario id -> value, in the metric's unit."""
+    stated: dict[Id, dict[ScenarioId, Figure]] = {}
+    """Published values of metrics the pipeline derives (cost per 1M tokens); checked, shown as published."""
+
+
+class SweepPoint(Strict):
+    """Values at one concurrency level."""
+
+    concurrency: PositiveInt
+    """Concurrent requests."""
+    values: dict[ScenarioId, Figure]
+    """Scenario id -> value."""
+
+
+class Sweep(Strict):
+    """A metric measured over rising concurrency."""
+
+    model: Id
+    """Model id."""
+    metric: Id
+    """Metric id (usually output_throughput)."""
+    source: Id
+    """Source of the values."""
+    points: list[SweepPoint] = Field(min_length=2)
+    """One entry per concurrency level, in increasing order."""
+
+
+class OperatingPoint(Strict):
+    """The operating point of the charts: their concurrency, and how cost per 1M tokens counts tokens."""
+
+    concurrency: PositiveInt = 1
+    """Concurrency whose throughput divides the hourly price."""
+    tokens: Literal["output", "total"] = "output"
+    """Count output tokens only, or input + output."""
+
+
+class StatedPercentRange(Strict):
+    """A published 'X-Y%' figure."""
+
+    low: float
+    high: float
+
+
+class CostAdvantageFinding(Strict):
+    """'N-M% lower cost per token' of some scenarios against a reference."""
+
+    kind: Literal["cost_advantage"]
+    model: Id
+    """Model the comparison is for."""
+    scenarios: list[ScenarioId] = Field(min_length=1)
+    """Scenarios whose advantage is summarized."""
+    versus: ScenarioId | None = None
+    """Reference scenario; the baseline when omitted."""
+    stated: StatedPercentRange | None = None
+    """The range as published, checked against the data."""
+
+
+class LeaderFinding(Strict):
+    """A scenario that is best on some metrics."""
+
+    kind: Literal["leader"]
+    model: Id
+    scenario: ScenarioId
+    metrics: list[Id] = Field(min_length=1)
+    """Metrics it leads on; the build checks it really does."""
+
+
+class StatedBalance(Strict):
+    """Published 'N% of throughput at M% of cost' figures."""
+
+    throughput_pct: float
+    cost_pct: float
+
+
+class BalanceFinding(Strict):
+    """Share of a reference's throughput against share of its cost per token."""
+
+    kind: Literal["balance"]
+    model: Id
+    scenario: ScenarioId
+    versus: ScenarioId | None = None
+    """Reference scenario; the baseline when omitted."""
+    stated: StatedBalance | None = None
+
+
+class ScalingFinding(Strict):
+    """Throughput of two scenarios compared at a high concurrency."""
+
+    kind: Literal["scaling"]
+    model: Id
+    scenario: ScenarioId
+    versus: ScenarioId
+    concurrency: PositiveInt
+    """Concurrency of the comparison (a sweep point)."""
+    stated_ratio: Positive | None = None
+    """The ratio as published ('3.2x')."""
+
+
+class NoteFinding(Strict):
+    """A qualitative finding written by the editor."""
+
+    kind: Literal["note"]
+    title: LocalizedText
+    text: LocalizedText
+
+
+Finding = Annotated[
+    Union[CostAdvantageFinding, LeaderFinding, BalanceFinding, ScalingFinding, NoteFinding],
+    Field(discriminator="kind"),
+]
+
+
+class WorkloadRecommendation(Strict):
+    """Which scenario to pick for a kind of workload, and why."""
+
+    workload: LocalizedText
+    """The workload ('Latency-sensitive serving')."""
+    scenarios: list[ScenarioId] = Field(min_length=1)
+    """Recommended scenarios, best first."""
+    model: Id | None = None
+    """Model the figures in the rationale are taken for; the first model when omitted."""
+    because: list[Id] = []
+    """Metrics that justify the pick; the rationale quotes their values."""
+    note: LocalizedText | None = None
+    """Qualitative reason, for picks no metric explains."""
+
+
+class ScenarioRating(Strict):
+    """A scenario's card in the recommendation chart."""
+
+    scenario: ScenarioId
+    complexity: Literal["low", "medium", "high"]
+    """Operational complexity."""
+    complexity_note: Text | None = None
+    """What causes it ('Neuron SDK')."""
+    performance: Literal["maximum", "high", "moderate-high", "moderate", "low"]
+    cost: Literal["very-high", "high", "medium", "low", "lowest"]
+
+
+class Recommendations(Strict):
+    """The recommendation chart."""
+
+    workloads: list[WorkloadRecommendation] = []
+    ratings: list[ScenarioRating] = []
+
+
+class TradeoffGroup(Strict):
+    """A column of the trade-off table: a group of scenarios."""
+
+    label: LocalizedText
+    scenarios: list[ScenarioId] = Field(min_length=1)
+
+
+class TradeoffFigure(Strict):
+    """A figure computed over a group's scenarios, inserted at '{figure}' in a cell."""
+
+    model: Id
+    metric: Id
+    measure: Literal["range", "share_of_baseline"]
+    """``range``: lowest-highest value; ``share_of_baseline``: lowest-highest % of the baseline."""
+
+
+class TradeoffCell(Strict):
+    """One cell: text, optionally with a computed figure at '{figure}'."""
+
+    text: LocalizedText
+    figure: TradeoffFigure | None = None
+
+
+class TradeoffRow(Strict):
+    """One aspect compared across groups."""
+
+    aspect: LocalizedText
+    cells: list[TradeoffCell] = Field(min_length=1)
+    """One cell per group, in the groups' order."""
+
+
+class Tradeoffs(Strict):
+    """A qualitative comparison table between groups of scenarios."""
+
+    title: LocalizedText
+    groups: list[TradeoffGroup] = Field(min_length=2)
+    rows: list[TradeoffRow] = Field(min_length=1)
+
+
+class Report(Strict):
+    """One benchmark report: everything its page shows."""
+
+    id: Id
+    """Folder name under site-data/."""
+    title: LocalizedText
+    """Page title per locale."""
+    date: datetime.date
+    """Publication date."""
+    authors: list[Text] = Field(min_length=1)
+    method: Method
+    scenarios: list[Scenario] = Field(min_length=1)
+    baseline: ScenarioId
+    """Scenario every relative figure is computed against."""
+    models: list[ReportModel] = Field(min_length=1)
+    results: list[ResultSet] = Field(min_length=1)
+    sweeps: list[Sweep] = []
+    operating_point: OperatingPoint = OperatingPoint()
+    """Concurrency the TTFT, ITL, throughput and cost charts show, and the token count cost uses."""
+    findings: list[Finding] = []
+    recommendations: Recommendations = Recommendations()
+    tradeoffs: list[Tradeoffs] = []

@@ -1,0 +1,288 @@
+"""Meaning checks across files: references resolve, ids are unique, texts are complete."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any, Iterable
+
+from babel import Locale, UnknownLocaleError
+from pydantic import BaseModel
+
+from pipeline.errors import Problem
+from pipeline.load.project import Inputs, Located
+from pipeline.load.yaml_source import FieldPath, SourceDocument
+from pipeline.models.common import LocalizedText
+from pipeline.models.report import Report
+
+RECOMMENDATION_REASONS = {
+    "balance": "share of the baseline's throughput against share of its cost per token",
+    "throughput_under_load": "throughput at the sweep's highest concurrency",
+    "memory_per_accelerator": "memory per accelerator and in total",
+}
+"""Reasons a recommendation may give besides a metric id."""
+
+
+class _Checker:
+    """Collects problems for one document."""
+
+    def __init__(self, document: SourceDocument):
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, message: str, path: FieldPath, hint: str = "", *, key: bool = False) -> None:
+        shown = ".".join(str(p) for p in path)
+        self.problems.append(Problem(code, message, self.document.locate(path, prefer_key=key), shown, hint))
+
+    def ref(self, kind: str, value: str | None, known: Iterable[str], path: FieldPath, where: str = "") -> bool:
+        """Report ``value`` unless it is one of ``known``; returns whether it resolved."""
+        known = list(known)
+        if value is None or value in known:
+            return True
+        guess = difflib.get_close_matches(str(value), known, n=1, cutoff=0.5)
+        hint = f"did you mean '{guess[0]}'?" if guess else (
+            f"known {kind} ids: {', '.join(sorted(known))}" if known else f"define the {kind} first")
+        if where:
+            hint += f" ({kind}s are defined in {where})"
+        self.add("E040", f"unknown {kind} '{value}'", path, hint)
+        return False
+
+    def unique(self, kind: str, ids: list[tuple[str, FieldPath]]) -> None:
+        seen: dict[str, FieldPath] = {}
+        for value, path in ids:
+            if value in seen:
+                line = self.document.locate(seen[value]).line
+                self.add("E042", f"duplicate {kind} id '{value}' (first defined on line {line})", path,
+                         "ids must be unique; rename or merge the two entries")
+            else:
+                seen[value] = path
+
+
+def check_references(inputs: Inputs) -> list[Problem]:
+    """Every cross-file and within-file meaning problem, in no particular order."""
+    problems: list[Problem] = []
+    problems += _check_locales(inputs)
+    problems += _check_catalogs(inputs)
+    seen_reports: dict[str, str] = {}
+    for located in inputs.reports:
+        problems += _check_report(inputs, located)
+        report, document = located.value, located.document
+        if report.id in seen_reports:
+            problems.append(Problem("E042", f"report id '{report.id}' is also used by {seen_reports[report.id]}",
+                                    document.locate(("id",)), "id", "give each report its own id"))
+        seen_reports[report.id] = document.file
+    return problems
+
+
+def _check_locales(inputs: Inputs) -> list[Problem]:
+    check = _Checker(inputs.locales_document)
+    check.unique("locale", [(loc.id, ("locales", i, "id")) for i, loc in enumerate(inputs.locales)])
+    for i, loc in enumerate(inputs.locales):
+        try:
+            Locale.parse(loc.babel)
+        except (UnknownLocaleError, ValueError):
+            check.add("E062", f"Babel does not know the locale '{loc.babel}'", ("locales", i, "babel"),
+                      "use a CLDR id such as zh_Hans_CN, en_US, ko_KR, pt_BR")
+    return check.problems
+
+
+def _check_catalogs(inputs: Inputs) -> list[Problem]:
+    cats = inputs.catalogs
+    problems: list[Problem] = []
+    for name, document in cats.documents.items():
+        check = _Checker(document)
+        entries = document.data.get(name, []) if isinstance(document.data, dict) else []
+        check.unique(name.rstrip("s"), [(e.get("id"), (name, i, "id")) for i, e in enumerate(entries)
+                                         if isinstance(e, dict) and isinstance(e.get("id"), str)])
+        for i, entry in enumerate(getattr_list(cats, name)):
+            if hasattr(entry, "source") and name != "sources":
+                check.ref("source", entry.source, cats.sources, (name, i, "source"), "data/catalog/sources.yaml")
+            if name == "instances":
+                check.ref("accelerator", entry.accelerator, cats.accelerators, (name, i, "accelerator"),
+                          "data/catalog/accelerators.yaml")
+            if name == "models" and entry.architecture == "moe" and entry.experts is None:
+                check.add("E046", f"model '{entry.id}' is a mixture of experts but has no 'experts'",
+                          (name, i), "add experts: {routed: N, shared: N, active_per_token: N}")
+        problems += check.problems
+    return problems
+
+
+def getattr_list(cats, name: str) -> list:
+    return list(getattr(cats, name).values())
+
+
+def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
+    report, document = located.value, located.document
+    cats = inputs.catalogs
+    check = _Checker(document)
+    stem = Path(document.file).stem
+    if report.id != stem:
+        check.add("E048", f"report id '{report.id}' does not match its file name '{stem}'", ("id",),
+                  f"rename the file to {report.id}.yaml or set id: {stem}")
+
+    _check_localized(check, report, (), [loc.id for loc in inputs.locales])
+
+    scenario_ids = [s.id for s in report.scenarios]
+    check.unique("scenario", [(s.id, ("scenarios", i, "id")) for i, s in enumerate(report.scenarios)])
+    if report.baseline not in scenario_ids:
+        check.add("E041", f"baseline '{report.baseline}' is not one of the scenarios ({', '.join(scenario_ids)})",
+                  ("baseline",), "set baseline to the id of the scenario every figure is compared with")
+    for i, s in enumerate(report.scenarios):
+        check.ref("instance", s.instance, cats.instances, ("scenarios", i, "instance"), "data/catalog/instances.yaml")
+        check.ref("source", s.price.source, cats.sources, ("scenarios", i, "price", "source"))
+    for i, sw in enumerate(report.method.software):
+        for j, sid in enumerate(sw.scenarios or []):
+            check.ref("scenario", sid, scenario_ids, ("method", "software", i, "scenarios", j))
+
+    model_ids = [m.model for m in report.models]
+    check.unique("model", [(m.model, ("models", i, "model")) for i, m in enumerate(report.models)])
+    for i, m in enumerate(report.models):
+        check.ref("model", m.model, cats.models, ("models", i, "model"), "data/catalog/models.yaml")
+        for part in ("minimum_hardware", "serving_context"):
+            footprint = getattr(m, part)
+            if footprint is not None:
+                check.ref("accelerator", footprint.accelerator, cats.accelerators, ("models", i, part, "accelerator"))
+
+    figures: dict[tuple, FieldPath] = {}
+
+    def figure_table(model: str, metric: str, concurrency: int, values: dict, path: FieldPath) -> None:
+        for sid, figure in values.items():
+            here = path + (sid,)
+            check.ref("scenario", sid, scenario_ids, here)
+            if figure.source is not None:
+                check.ref("source", figure.source, cats.sources, here + ("source",))
+            key = (model, metric, concurrency, sid)
+            if key in figures:
+                first = document.locate(figures[key]).line
+                check.add("E043", f"{metric} of scenario {sid} at concurrency {concurrency} is given twice "
+                                  f"(also on line {first})", here, "keep one of the two; every figure is typed once")
+            else:
+                figures[key] = here
+
+    for i, result in enumerate(report.results):
+        base = ("results", i)
+        check.ref("model", result.model, model_ids, base + ("model",), "the report's models list")
+        check.ref("source", result.source, cats.sources, base + ("source",))
+        for metric, values in result.metrics.items():
+            if check.ref("metric", metric, cats.metrics, base + ("metrics", metric), "data/catalog/metrics.yaml") \
+                    and cats.metrics[metric].derived:
+                check.add("E047", f"'{metric}' is derived by the pipeline and cannot be typed as a result",
+                          base + ("metrics", metric), f"move it under 'stated:' to publish and check a stated figure",
+                          key=True)
+            figure_table(result.model, metric, result.concurrency, values, base + ("metrics", metric))
+        for metric, values in result.stated.items():
+            if check.ref("metric", metric, cats.metrics, base + ("stated", metric)) and not cats.metrics[metric].derived:
+                check.add("E047", f"'{metric}' is not a derived metric; stated figures are for derived ones",
+                          base + ("stated", metric), "move it under 'metrics:'", key=True)
+            for sid in values:
+                check.ref("scenario", sid, scenario_ids, base + ("stated", metric, sid))
+
+    for i, sweep in enumerate(report.sweeps):
+        base = ("sweeps", i)
+        check.ref("model", sweep.model, model_ids, base + ("model",))
+        check.ref("metric", sweep.metric, cats.metrics, base + ("metric",))
+        check.ref("source", sweep.source, cats.sources, base + ("source",))
+        previous = 0
+        for j, point in enumerate(sweep.points):
+            if point.concurrency <= previous:
+                check.add("E049", f"concurrency {point.concurrency} does not follow {previous}",
+                          base + ("points", j, "concurrency"), "list sweep points once each, in increasing concurrency")
+            previous = max(previous, point.concurrency)
+            figure_table(sweep.model, sweep.metric, point.concurrency, point.values, base + ("points", j, "values"))
+
+    for i, finding in enumerate(report.findings):
+        base = ("findings", i)
+        if hasattr(finding, "model"):
+            check.ref("model", finding.model, model_ids, base + ("model",))
+        for attr in ("scenario", "versus"):
+            if getattr(finding, attr, None) is not None:
+                check.ref("scenario", getattr(finding, attr), scenario_ids, base + (attr,))
+        for j, sid in enumerate(getattr(finding, "scenarios", [])):
+            check.ref("scenario", sid, scenario_ids, base + ("scenarios", j))
+        for j, metric in enumerate(getattr(finding, "metrics", [])):
+            check.ref("metric", metric, cats.metrics, base + ("metrics", j))
+        if finding.kind == "scaling":
+            points = {p.concurrency for s in report.sweeps if s.model == finding.model for p in s.points}
+            if finding.concurrency not in points:
+                check.add("E040", f"no sweep of '{finding.model}' has a point at concurrency {finding.concurrency}",
+                          base + ("concurrency",), f"use one of: {', '.join(map(str, sorted(points))) or 'none'}")
+
+    reasons = list(cats.metrics) + list(RECOMMENDATION_REASONS)
+    for i, rec in enumerate(report.recommendations.workloads):
+        base = ("recommendations", "workloads", i)
+        for j, sid in enumerate(rec.scenarios):
+            check.ref("scenario", sid, scenario_ids, base + ("scenarios", j))
+        if rec.model is not None:
+            check.ref("model", rec.model, model_ids, base + ("model",))
+        for j, reason in enumerate(rec.because):
+            check.ref("reason", reason, reasons, base + ("because", j))
+        if not rec.because and rec.note is None:
+            check.add("E046", "a recommendation needs 'because' (metrics or reasons) or a 'note'", base,
+                      f"add because: [<metric id>] or one of {', '.join(RECOMMENDATION_REASONS)}")
+    check.unique("rating", [(r.scenario, ("recommendations", "ratings", i, "scenario"))
+                            for i, r in enumerate(report.recommendations.ratings)])
+    for i, rating in enumerate(report.recommendations.ratings):
+        check.ref("scenario", rating.scenario, scenario_ids, ("recommendations", "ratings", i, "scenario"))
+
+    for t, table in enumerate(report.tradeoffs):
+        base = ("tradeoffs", t)
+        for g, group in enumerate(table.groups):
+            for j, sid in enumerate(group.scenarios):
+                check.ref("scenario", sid, scenario_ids, base + ("groups", g, "scenarios", j))
+        for r, row in enumerate(table.rows):
+            if len(row.cells) != len(table.groups):
+                check.add("E046", f"row has {len(row.cells)} cells but the table has {len(table.groups)} groups",
+                          base + ("rows", r, "cells"), "give one cell per group, in the groups' order")
+            for c, cell in enumerate(row.cells):
+                here = base + ("rows", r, "cells", c)
+                if cell.figure is not None:
+                    check.ref("model", cell.figure.model, model_ids, here + ("figure", "model"))
+                    check.ref("metric", cell.figure.metric, cats.metrics, here + ("figure", "metric"))
+                for loc, text in cell.text.items():
+                    has_slot = "{{ figure }}" in text
+                    if has_slot != (cell.figure is not None):
+                        check.add("E046", f"the {loc} text {'uses' if has_slot else 'lacks'} '{{{{ figure }}}}' "
+                                          f"but the cell {'has no' if has_slot else 'has a'} figure",
+                                  here + ("text", loc), "put '{{ figure }}' where the computed figure goes, "
+                                                        "in every locale, or remove the figure")
+    return check.problems
+
+
+def _check_localized(check: _Checker, value: Any, path: FieldPath, locales: list[str]) -> None:
+    """Every LocalizedText in ``value`` has exactly the site's locales."""
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            child = getattr(value, name)
+            if child is None:
+                continue
+            if _is_localized(field.annotation):
+                _check_text(check, child, path + (name,), locales)
+            else:
+                _check_localized(check, child, path + (name,), locales)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            _check_localized(check, item, path + (i,), locales)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_localized(check, item, path + (key,), locales)
+
+
+def _is_localized(annotation: Any) -> bool:
+    if annotation == LocalizedText:
+        return True
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return any(_is_localized(a) for a in typing.get_args(annotation))
+    return False
+
+
+def _check_text(check: _Checker, text: dict, path: FieldPath, locales: list[str]) -> None:
+    for loc in locales:
+        if loc not in text:
+            check.add("E044", f"no '{loc}' text", path,
+                      f"add '{loc}: ...' beside the other languages; every text needs all of: {', '.join(locales)}")
+    for loc in text:
+        if loc not in locales:
+            check.add("E045", f"'{loc}' is not a locale of the site ({', '.join(locales)})", path + (loc,),
+                      "remove it, or add the locale to i18n/locales.yaml", key=True)
