@@ -56,7 +56,11 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[list[Document], list[Problem]]:
     try:
         return [Document(orjson.loads(raw), None)], []
     except orjson.JSONDecodeError:
-        pass  # NaN literals, a BOM, JSON Lines or damage: let the stdlib tell them apart
+        pass
+    documents = _clean_json_lines(raw)
+    if documents is not None:
+        return documents, []
+    # NaN literals, a BOM, damaged JSON Lines or a damaged file: the stdlib tells them apart.
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -77,6 +81,29 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[list[Document], list[Problem]]:
     except RecursionError:
         return [], [Problem("E071", "not valid JSON: nested too deeply", Location(shown),
                             hint=_DAMAGED_HINT)]
+
+
+def _clean_json_lines(raw: bytes) -> list[Document] | None:
+    """JSON Lines parsed with orjson alone, or None unless every non-blank line parses.
+
+    The fast path for ``--append-result`` files; anything unusual (NaN literals,
+    a damaged line, a file that is not JSON Lines) goes to the slower checks.
+    """
+    first, newline, _ = raw.partition(b"\n")
+    if not newline:
+        return None
+    try:
+        orjson.loads(first)  # a pretty-printed file's first line ("{") fails here, cheaply
+    except orjson.JSONDecodeError:
+        return None
+    documents = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.strip():
+            try:
+                documents.append(Document(orjson.loads(line), number))
+            except orjson.JSONDecodeError:
+                return None
+    return documents
 
 
 def _json_lines(text: str, shown: str) -> tuple[list[Document], list[Problem]]:

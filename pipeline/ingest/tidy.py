@@ -99,6 +99,8 @@ class Run:
     """Requests that succeeded, when the file says."""
     failed: int | None = None
     """Requests that failed, when the file says."""
+    where: str = ""
+    """Field path of the run inside its document (``benchmarks[2]``); empty for the whole document."""
     values: dict[tuple[str, str], float] = field(default_factory=dict)
     """``(metric, statistic) -> value`` in the metric's canonical unit."""
     non_finite: list[str] = field(default_factory=list)
@@ -200,3 +202,20 @@ def percentile_key(key: str) -> str | None:
     if match is None:
         return None
     return percentile_statistic(float(match.group(1)))
+
+
+def text_value(value: object) -> str | None:
+    """A non-empty string field, or None (tools write null, "" or numbers for absent names)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def dig(data: object, *keys: str | int) -> object:
+    """``data[k1][k2]...``, or None as soon as a level is missing or of the wrong type."""
+    for key in keys:
+        if isinstance(key, int):
+            if not isinstance(data, list) or not -len(data) <= key < len(data):
+                return None
+        elif not isinstance(data, dict):
+            return None
+        data = data[key] if isinstance(key, int) else data.get(key)
+    return data

@@ -325,6 +325,8 @@ class TradeoffRow(Strict):
 class Tradeoffs(Strict):
     """A qualitative comparison table between groups of scenarios."""
 
+    id: Id
+    """Names the table's file: tradeoffs-<id>.mdx."""
     title: LocalizedText
     groups: list[TradeoffGroup] = Field(min_length=2)
     rows: list[TradeoffRow] = Field(min_length=1)

@@ -1,0 +1,85 @@
+"""The build: a linear script of pure stages. Nothing is written until everything has succeeded.
+
+load -> validate -> derive -> lint -> localize/render -> (the CLI hands the outputs to write)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.derive.findings import FindingFacts, derive_findings
+from pipeline.derive.report import DerivedReport, derive_report
+from pipeline.errors import Location, Problem, Problems
+from pipeline.lint import lint_report
+from pipeline.load.project import Inputs, ProjectPaths, load_inputs
+from pipeline.localize import Localizer, babel_locale
+from pipeline.render.context import RenderContext
+from pipeline.render.report import render_report
+from pipeline.render.tables import template_environment
+from pipeline.validate.references import check_references
+
+
+@dataclass
+class Checked:
+    """Inputs that passed validation, derived and linted."""
+
+    inputs: Inputs
+    derived: list[DerivedReport]
+    findings: dict[str, list[FindingFacts]]
+    problems: list[Problem] = field(default_factory=list)
+    """Warnings (and, under strict, nothing: they were raised as errors)."""
+
+
+@dataclass
+class BuildResult:
+    """Everything a build produced, not yet written."""
+
+    outputs: dict[str, bytes]
+    """Path relative to site-data/ -> bytes."""
+    warnings: list[Problem]
+    reports: list[str]
+    locales: list[str]
+
+
+def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None) -> Checked:
+    """Load, validate, derive and lint; raise BuildFailed with every problem found."""
+    inputs = load_inputs(paths, report_files)
+    problems = Problems()
+    problems.extend(check_references(inputs))
+    problems.raise_if_errors("validate")
+    derived = [derive_report(r, inputs.catalogs) for r in inputs.reports]
+    findings = {d.report.id: derive_findings(d) for d in derived}
+    for d in derived:
+        problems.extend(lint_report(d, findings[d.report.id]))
+    if strict:
+        problems = Problems([_as_error(p) for p in problems.items])
+    problems.raise_if_errors("lint")
+    return Checked(inputs, derived, findings, problems.sorted())
+
+
+def build(paths: ProjectPaths, *, strict: bool = False) -> BuildResult:
+    """Every output of every report in every locale, in memory."""
+    checked = check(paths, strict=strict)
+    env = template_environment(paths.templates)
+    localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
+                  for loc in checked.inputs.locales]
+    outputs: dict[str, bytes] = {}
+    for derived in checked.derived:
+        for loc in localizers:
+            ctx = RenderContext(derived, checked.findings[derived.report.id], loc)
+            outputs.update(render_report(ctx, env))
+    problems = Problems([p for loc in localizers for p in loc.missing])
+    problems.raise_if_errors("localize")
+    return BuildResult(outputs, checked.problems, [d.report.id for d in checked.derived],
+                       [loc.id for loc in checked.inputs.locales])
+
+
+def _as_error(problem: Problem) -> Problem:
+    if problem.severity == "error":
+        return problem
+    return Problem(problem.code, problem.message, problem.location, problem.path,
+                   (problem.hint + "; " if problem.hint else "") + "(a warning, failing because of --strict)", "error")
+
+
+__all__ = ["build", "check", "BuildResult", "Checked", "Location"]

@@ -1,0 +1,135 @@
+"""What every renderer of one report in one locale works from, and the pieces they share."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+
+from pipeline.derive.findings import FindingFacts
+from pipeline.derive.report import FORMULAS, DerivedReport, Value
+from pipeline.localize import Localizer
+from pipeline.props.models import (
+    SCHEMA_VERSION, FigureProps, ProvenanceProps, RelativeProps, ScenarioProps, SourceProps,
+)
+
+
+@dataclass
+class RenderContext:
+    """A derived report seen through one locale."""
+
+    derived: DerivedReport
+    findings: list[FindingFacts]
+    loc: Localizer
+
+    @property
+    def report(self):
+        return self.derived.report
+
+    # -- labels ---------------------------------------------------------------
+
+    @cached_property
+    def scenarios(self) -> list[ScenarioProps]:
+        return [ScenarioProps(
+            id=f.scenario.id, short_label=f.scenario.short_label,
+            label=self.loc.text("scenario.label", id=f.scenario.id, short_label=f.scenario.short_label),
+            instance=f.instance.id, role=self.loc.pick(f.scenario.role), color=f.scenario.color,
+        ) for f in self.derived.scenarios]
+
+    def scenario_label(self, sid: str) -> str:
+        return next(s.label for s in self.scenarios if s.id == sid)
+
+    def model_name(self, model_id: str) -> str:
+        return self.derived.catalogs.models[model_id].name
+
+    def metric_name(self, metric_id: str) -> str:
+        return self.loc.text(f"metric.{metric_id}.name")
+
+    def metric_short(self, metric_id: str) -> str:
+        return self.loc.text(f"metric.{metric_id}.short")
+
+    def envelope(self, component: str, title: str, extra_footnotes: list[str] | None = None) -> dict:
+        """The fields every props file starts with."""
+        notes = list(extra_footnotes or [])
+        if self.report.method.disclaimer is not None:
+            notes.append(self.loc.pick(self.report.method.disclaimer))
+        return dict(schema_version=SCHEMA_VERSION, report=self.report.id, locale=self.loc.id,
+                    component=component, title=title, scenarios=self.scenarios, footnotes=notes)
+
+    # -- numbers --------------------------------------------------------------
+
+    def format(self, value: float, unit: str, decimals: int = 0, approximate: bool = False) -> str:
+        """A value in a metric unit ('ms', 'tokens/s', 'usd_per_mtok') without the unit word."""
+        if unit in ("usd_per_mtok", "usd_per_hour", "usd"):
+            return self.loc.usd(value, decimals, approximate)
+        text = self.loc.number(value, decimals)
+        return self.loc.approx(text) if approximate else text
+
+    def format_value(self, value: Value, unit: str) -> str:
+        return self.format(value.value, unit, value.decimals, value.approximate)
+
+    def provenance(self, value: Value, unit: str = "", context: str = "") -> ProvenanceProps:
+        """Where a figure comes from, for the reader."""
+        source = None
+        if value.source is not None and value.source in self.derived.catalogs.sources:
+            s = self.derived.catalogs.sources[value.source]
+            source = SourceProps(id=s.id, title=s.title, publisher=s.publisher, url=s.url)
+        derived_formatted = note = None
+        if value.derived is not None:
+            derived_formatted = self.format(value.derived, unit, value.decimals, value.approximate)
+            if not value.consistent:
+                note = self.loc.text("provenance.stated_disagrees", stated=self.format_value(value, unit),
+                                     derived=derived_formatted, context=context)
+        return ProvenanceProps(
+            kind=value.provenance, label=self.loc.text(f"provenance.{value.provenance}"), source=source,
+            files=list(value.files),
+            formula=self.loc.text(f"formula.{value.formula}") if value.formula else None,
+            approximate=value.approximate, derived_value=value.derived, derived_formatted=derived_formatted,
+            consistent=value.consistent, note=note)
+
+    def figure(self, value: Value, unit: str, context: str = "", formatted: str | None = None) -> FigureProps:
+        return FigureProps(value=value.value, formatted=formatted or self.format_value(value, unit),
+                           provenance=self.provenance(value, unit, context))
+
+    def relative(self, relative: Value | None, direction: str, is_baseline: bool) -> RelativeProps:
+        if relative is None:
+            word = self.loc.text("relative.baseline") if is_baseline else self.loc.text("relative.none")
+            return RelativeProps(value=None, formatted=word, better=None)
+        better = relative.value < 0 if direction == "lower" else relative.value > 0
+        return RelativeProps(value=relative.value, formatted=self.loc.signed_percent(relative.value),
+                             better=better if relative.value != 0 else None)
+
+    def cost_context(self) -> str:
+        """Operating point of cost, as a phrase for notes."""
+        point = self.report.operating_point
+        return self.loc.text(f"cost.context.{point.tokens}", concurrency=self.loc.number(point.concurrency))
+
+    # -- figures computed over a group of scenarios -------------------------
+
+    def group_figure(self, model: str, metric_id: str, measure: str, scenarios: list[str]) -> str:
+        """'$0.52-$0.85' (range) or '67-83%' (share of the baseline) over ``scenarios``."""
+        metric = self.derived.catalogs.metrics[metric_id]
+        values = self.derived.values(model, metric_id, scenarios)
+        if not values:
+            return self.loc.text("relative.none")
+        if measure == "range":
+            low, high = min(values.values()), max(values.values())
+            fmt = lambda v: self.format(v, metric.unit, metric.decimals)  # noqa: E731
+            return fmt(low) if fmt(low) == fmt(high) else self.loc.range(fmt(low), fmt(high))
+        baseline = self.derived.values(model, metric_id, [self.report.baseline])
+        if not baseline:
+            return self.loc.text("relative.none")
+        shares = [v / baseline[self.report.baseline] for v in values.values()]
+        low, high = self.loc.number(min(shares) * 100), self.loc.number(max(shares) * 100)
+        return self.loc.text("format.percent", value=low) if low == high else \
+            self.loc.text("format.percent_range", low=low, high=high)
+
+
+def to_json_bytes(data: dict) -> bytes:
+    """Stable JSON: field order as declared, real UTF-8, two-space indent, final newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+
+
+def formula_words(formula: str) -> str:
+    """The English words of a formula id (for docs and logs, not for readers)."""
+    return FORMULAS[formula]

@@ -1,0 +1,152 @@
+"""Props of the metric charts: TTFT, ITL, throughput, cost per token, concurrency."""
+
+from __future__ import annotations
+
+from pipeline.props.models import (
+    BarProps, ConcurrencyChartProps, CostChartProps, CostGroupProps, CostRowProps, MetricChartProps,
+    MetricGroupProps, PointProps, SeriesProps,
+)
+from pipeline.render.context import RenderContext
+
+METRIC_COMPONENTS = {
+    "TtftChart": "ttft",
+    "ItlChart": "itl",
+    "InferenceThroughputChart": "output_throughput",
+}
+"""Bar-chart component -> the metric it shows."""
+
+
+def model_heading(ctx: RenderContext, model_id: str, with_input: bool = False) -> str:
+    """'Llama 4 Scout' or 'Llama 4 Scout (input 512 tokens)'."""
+    name = ctx.model_name(model_id)
+    if not with_input:
+        return name
+    tokens = ctx.loc.number(ctx.report.method.workload.input_tokens)
+    return ctx.loc.text("heading.model_with_input", model=name, tokens=tokens)
+
+
+def metric_chart(ctx: RenderContext, component: str) -> MetricChartProps:
+    """Bars of one metric per model, each with its change against the baseline."""
+    metric_id = METRIC_COMPONENTS[component]
+    metric = ctx.derived.catalogs.metrics[metric_id]
+    groups = []
+    for entry in ctx.report.models:
+        comparison = ctx.derived.comparisons.get((entry.model, metric_id))
+        if comparison is None:
+            continue
+        bars = [BarProps(
+            scenario=bar.scenario, value=bar.value.value, formatted=ctx.format_value(bar.value, metric.unit),
+            relative=ctx.relative(bar.relative, metric.direction, bar.is_baseline),
+            is_baseline=bar.is_baseline, is_best=bar.is_best,
+            provenance=ctx.provenance(bar.value, metric.unit)) for bar in comparison.bars]
+        groups.append(MetricGroupProps(
+            model=entry.model, heading=model_heading(ctx, entry.model, with_input=metric_id == "ttft"),
+            concurrency=comparison.concurrency, best=comparison.best, bars=bars))
+    unit = ctx.loc.unit_label(metric.unit)
+    return MetricChartProps(
+        **ctx.envelope(component, ctx.loc.text(f"chart.{metric_id}.title")),
+        metric=metric_id, description=ctx.loc.text(f"chart.{metric_id}.description"),
+        unit=unit, axis_label=ctx.loc.text("axis.metric_with_unit", metric=ctx.metric_short(metric_id), unit=unit),
+        direction=metric.direction, direction_label=ctx.loc.text(f"direction.{metric.direction}"),
+        best_label=ctx.loc.text("label.best"),
+        columns=metric_columns(ctx, metric_id), groups=groups)
+
+
+def metric_columns(ctx: RenderContext, metric_id: str) -> dict[str, str]:
+    """Headers of a metric's table: scenario, instance, value with unit, relative."""
+    metric = ctx.derived.catalogs.metrics[metric_id]
+    return {
+        "scenario": ctx.loc.text("column.scenario"),
+        "instance": ctx.loc.text("column.instance"),
+        "value": ctx.loc.text("column.metric_with_unit", metric=ctx.metric_short(metric_id),
+                              unit=ctx.loc.unit_label(metric.unit)),
+        "relative": ctx.loc.text("column.relative"),
+    }
+
+
+def cost_columns(ctx: RenderContext) -> dict[str, str]:
+    """Headers of the cost table."""
+    return {
+        "scenario": ctx.loc.text("column.scenario"),
+        "hourly_price": ctx.loc.text("column.hourly_price"),
+        "throughput": ctx.loc.text("column.throughput"),
+        "cost": ctx.loc.unit_label("usd_per_mtok"),
+        "derived_cost": ctx.loc.text("column.derived_cost"),
+        "relative": ctx.loc.text("column.relative"),
+    }
+
+
+def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> CostChartProps:
+    """Cost per 1M tokens: as published, derived, and against the baseline."""
+    metric = ctx.derived.catalogs.metrics["cost_per_mtok"]
+    throughput_unit = ctx.derived.catalogs.metrics["output_throughput"].unit
+    groups = []
+    for entry in ctx.report.models:
+        comparison = ctx.derived.comparisons.get((entry.model, "cost_per_mtok"))
+        if comparison is None:
+            continue
+        rows = []
+        for bar in comparison.bars:
+            facts = ctx.derived.scenario(bar.scenario)
+            throughput = ctx.derived.figure(entry.model, "output_throughput", bar.scenario)
+            derived_value = bar.value.derived if bar.value.derived is not None else bar.value.value
+            derived_cost = type(bar.value)(derived_value, "derived", formula="cost_per_mtok",
+                                           approximate=facts.price.approximate, decimals=metric.decimals)
+            rows.append(CostRowProps(
+                scenario=bar.scenario,
+                hourly_price=ctx.figure(facts.price, "usd"),
+                throughput=ctx.figure(throughput, throughput_unit),
+                cost=ctx.figure(bar.value, metric.unit, ctx.cost_context()),
+                derived_cost=ctx.figure(derived_cost, metric.unit),
+                relative=ctx.relative(bar.relative, metric.direction, bar.is_baseline),
+                is_baseline=bar.is_baseline, is_best=bar.is_best))
+        groups.append(CostGroupProps(model=entry.model, heading=model_heading(ctx, entry.model),
+                                     concurrency=comparison.concurrency, best=comparison.best, rows=rows,
+                                     note=_disagreement_note(ctx, entry.model, rows)))
+    return CostChartProps(
+        **ctx.envelope(component, ctx.loc.text("chart.cost_per_mtok.title")),
+        description=ctx.loc.text("chart.cost_per_mtok.description"),
+        convention=cost_convention(ctx), unit=ctx.loc.unit_label(metric.unit), direction="lower",
+        direction_label=ctx.loc.text("direction.lower"), best_label=ctx.loc.text("label.best"),
+        columns=cost_columns(ctx), groups=groups)
+
+
+def cost_convention(ctx: RenderContext) -> str:
+    """How cost per 1M tokens is computed here, in the reader's language."""
+    point = ctx.report.operating_point
+    return ctx.loc.text(f"cost.convention.{point.tokens}", concurrency=ctx.loc.number(point.concurrency))
+
+
+def _disagreement_note(ctx: RenderContext, model: str, rows: list[CostRowProps]) -> str | None:
+    """A sentence naming the scenarios whose published cost disagrees with its derivation."""
+    bad = [r.scenario for r in rows if r.cost.provenance.consistent is False]
+    if not bad:
+        return None
+    return ctx.loc.text("cost.note.disagreement", model=ctx.model_name(model), scenarios=ctx.loc.join(bad),
+                        context=ctx.cost_context())
+
+
+def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -> ConcurrencyChartProps | None:
+    """Throughput over rising concurrency, one line per scenario (the report's first sweep)."""
+    if not ctx.derived.sweeps:
+        return None
+    sweep = ctx.derived.sweeps[0]
+    unit = ctx.loc.unit_label(sweep.metric.unit)
+    series = []
+    for line in sweep.series:
+        series.append(SeriesProps(
+            scenario=line.scenario,
+            points=[PointProps(concurrency=c, value=v.value, formatted=ctx.format_value(v, sweep.metric.unit))
+                    for c, v in line.points],
+            scaling=ctx.figure(line.scaling, "", formatted=ctx.loc.ratio(line.scaling.value)),
+            provenance=ctx.provenance(line.points[0][1], sweep.metric.unit)))
+    return ConcurrencyChartProps(
+        **ctx.envelope(component, ctx.loc.text("chart.concurrency.title")),
+        description=ctx.loc.text("chart.concurrency.description"),
+        model=sweep.model, heading=model_heading(ctx, sweep.model), metric=sweep.metric.id,
+        x_label=ctx.loc.text("axis.concurrency"),
+        y_label=ctx.loc.text("axis.metric_with_unit", metric=ctx.metric_short(sweep.metric.id), unit=unit),
+        unit=unit, concurrency=sweep.concurrencies, best_at_peak=sweep.best_at_peak,
+        scaling_label=ctx.loc.text("label.scaling", low=ctx.loc.number(sweep.concurrencies[0]),
+                                   high=ctx.loc.number(sweep.concurrencies[-1])),
+        columns={"concurrency": ctx.loc.text("column.concurrency")}, series=series)
