@@ -58,9 +58,9 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     return Checked(inputs, derived, findings, problems.sorted())
 
 
-def build(paths: ProjectPaths, *, strict: bool = False) -> BuildResult:
-    """Every output of every report in every locale, in memory."""
-    checked = check(paths, strict=strict)
+def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None) -> BuildResult:
+    """Every output of every report (or of ``report_files``) in every locale, in memory."""
+    checked = check(paths, strict=strict, report_files=report_files)
     env = template_environment(paths.templates)
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]

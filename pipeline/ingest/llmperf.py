@@ -8,8 +8,9 @@ Summary keys are flattened as ``results_<metric>_<stat>``, in seconds. Semantics
   ``per_user_output_throughput``.
 - The request rate is written per minute; LLMPerf has no target rate, its load
   knob is ``num_concurrent_requests``.
-- ``*_min``/``*_max`` of the token counts are strings; ``error_code_frequency``
-  is a ``str(dict)`` such as ``"{429.0: 130}"``.
+- ``*_min``/``*_max`` of the token counts are strings (converted here);
+  ``error_code_frequency`` is a ``str(dict)`` such as ``"{429.0: 130}"``, not read:
+  the error count is in ``number_errors``.
 
 Statistics cover successful requests only. The individual-responses file is
 reduced the way LLMPerf reduces it (mean, sample std, min, max, linear
@@ -37,7 +38,6 @@ METRICS: dict[str, tuple[str, float]] = {
 _SUMMARY_KEY_RE = re.compile(r"^results_(?P<metric>.+?)_(?P<stat>mean|min|max|stddev|quantiles_p\d+(?:\.\d+)?)$")
 _STATS = {"mean": "mean", "min": "min", "max": "max", "stddev": "std"}
 _QUANTILES = (0.25, 0.5, 0.75, 0.9, 0.95, 0.99)  # the ones LLMPerf's summary reports
-_ERROR_COUNT_RE = re.compile(r":\s*(\d+)")
 
 
 def parse_summary(data: dict, source: Source) -> list[Run]:
@@ -63,12 +63,11 @@ def parse_summaries(data: dict, source: Source) -> list[Run]:
 
 def summary_run(data: dict, run_index: int) -> Run:
     """One LLMPerf summary dict as a :class:`Run`."""
-    run = Run("llmperf", text_value(data.get("version")), run_index, model=text_value(data.get("model")),
+    run = Run("llmperf", text_value(data.get("version")), run_index,
+              model=text_value(data.get("model")),
               concurrency=load_value(data.get("num_concurrent_requests")))
     run.completed = run.count(data.get("results_num_completed_requests"), "results_num_completed_requests")
     run.failed = run.count(data.get("results_number_errors"), "results_number_errors")
-    if run.failed is None:
-        run.failed = _errors_from_frequency(data.get("results_error_code_frequency"))
     for key, value in data.items():
         match = _SUMMARY_KEY_RE.match(key)
         if match is None or match.group("metric") not in METRICS:
@@ -120,12 +119,3 @@ def _quantile(ordered: list[float], q: float) -> float:
     low = math.floor(position)
     high = min(low + 1, len(ordered) - 1)
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def _errors_from_frequency(text: object) -> int | None:
-    """Total errors from ``str(dict)`` like ``"{429.0: 130, 500.0: 2}"``; None if unreadable."""
-    if isinstance(text, dict):
-        text = str(text)
-    if not isinstance(text, str) or not text.strip().startswith("{"):
-        return None
-    return sum(int(count) for count in _ERROR_COUNT_RE.findall(text))

@@ -18,7 +18,8 @@ SCHEMA_VERSION = 1
 class Props(BaseModel):
     """Base of every props model: closed shapes, field docstrings as descriptions."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              json_schema_serialization_defaults_required=True)
 
 
 class SourceProps(Props):
