@@ -23,7 +23,13 @@ DTYPES: dict[str, str] = {
 (pandas' ``str`` dtype would turn it into NaN); counts are nullable integers."""
 
 SORT_KEYS = ["file", "run", "metric", "statistic"]
-"""The table's row order; together these identify a row, so the order is total."""
+"""The table's row order; together these identify a row, so the order is total.
+
+Statistics sort in reading order (mean, median, std, min, max, sum, then
+percentiles by value: p0.1 < p5 < p50 < p99.9) rather than alphabetically.
+"""
+
+_STATISTIC_ORDER = {"mean": 0.0, "median": 1.0, "std": 2.0, "min": 3.0, "max": 4.0, "sum": 5.0}
 
 
 def build_table(rows: list[tuple]) -> "pandas.DataFrame":
@@ -33,4 +39,20 @@ def build_table(rows: list[tuple]) -> "pandas.DataFrame":
     columns = list(zip(*rows)) if rows else [() for _ in COLUMNS]
     frame = pd.DataFrame({name: pd.Series(list(values), dtype=DTYPES[name])
                           for name, values in zip(COLUMNS, columns)})
-    return frame.sort_values(SORT_KEYS, kind="mergesort", ignore_index=True)
+    return frame.sort_values(SORT_KEYS, key=_sort_key, kind="mergesort", ignore_index=True)
+
+
+def statistic_rank(statistic: str) -> float:
+    """Sort rank of a statistic name: the named ones first, then percentiles by value."""
+    if statistic in _STATISTIC_ORDER:
+        return _STATISTIC_ORDER[statistic]
+    if statistic.startswith("p"):
+        try:
+            return 10.0 + float(statistic[1:])
+        except ValueError:
+            pass
+    return 1000.0  # unknown names last; ties keep input order (stable sort)
+
+
+def _sort_key(column: "pandas.Series") -> "pandas.Series":
+    return column.map(statistic_rank) if column.name == "statistic" else column
