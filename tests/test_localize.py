@@ -1,0 +1,88 @@
+"""Number formats and messages per locale, including the Babel pitfalls DESIGN.md lists."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.localize import Catalog, Localizer, babel_locale
+from pipeline.models.site import SiteLocale
+
+LOCALES = {
+    "zh": SiteLocale(id="zh", babel="zh_Hans_CN", name="简体中文"),
+    "en": SiteLocale(id="en", babel="en_US", name="English"),
+    "ko": SiteLocale(id="ko", babel="ko_KR", name="한국어"),
+}
+
+
+def localizer(locale_id: str, messages: dict[str, str] | None = None) -> Localizer:
+    site = LOCALES[locale_id]
+    catalog = Catalog(f"i18n/{locale_id}/LC_MESSAGES/site-data.po", messages or {}, {})
+    return Localizer(site, babel_locale(site), catalog)
+
+
+@pytest.mark.parametrize("locale_id", LOCALES)
+def test_usd_is_shown_with_a_plain_dollar_sign_everywhere(locale_id):
+    loc = localizer(locale_id, {"format.approx": "~{{ value }}"})
+    assert loc.usd(0.85) == "$0.85"
+    assert loc.usd(98.32) == "$98.32"
+    assert loc.usd(1234.5) == "$1,234.50"
+    assert loc.usd(45, approximate=True) == "~$45.00"
+
+
+@pytest.mark.parametrize("locale_id", LOCALES)
+def test_signed_percentages(locale_id):
+    loc = localizer(locale_id)
+    assert loc.signed_percent(1.3333) == "+133%"
+    assert loc.signed_percent(-0.5714) == "-57%"  # not Babel's '-+57%'
+    assert loc.signed_percent(0.0) == "0%"
+    assert loc.signed_percent(-0.004) == "0%"  # rounds to zero: no sign
+    assert loc.percent(0.8333) == "83%"
+
+
+def test_rounding_is_half_up_like_published_figures():
+    loc = localizer("en")
+    assert loc.number(2.745, 2) == "2.75"  # Babel alone gives 2.74 (half-even)
+    assert loc.number(0.125, 2) == "0.13"
+    assert loc.number(4200) == "4,200"
+
+
+def test_compact_counts_keep_a_fraction_digit():
+    assert localizer("en").compact(430_000) == "430K"
+    assert localizer("en").compact(1_250_000) == "1.2M"
+    assert localizer("zh").compact(128_000) == "12.8万"  # Babel's default would say 13万
+    assert localizer("ko").compact(10_000_000) == "1000만"
+
+
+def test_missing_message_is_reported_not_replaced_by_english():
+    loc = localizer("ko", {})
+    assert loc.text("chart.ttft.title") == "[chart.ttft.title]"
+    assert [p.code for p in loc.missing] == ["E060"]
+    assert loc.missing[0].format() == (
+        "i18n/ko/LC_MESSAGES/site-data.po: error[E060] no 'ko' translation for message 'chart.ttft.title'\n"
+        "  hint: add  msgid \"chart.ttft.title\"  with a non-empty msgstr (and no fuzzy flag) to this catalogue")
+
+
+def test_templates_fill_placeholders_and_reject_broken_ones():
+    loc = localizer("en", {"ok": "{{ a }} and {{ b }}", "broken": "{{ a }"})
+    assert loc.text("ok", a="x", b="y") == "x and y"
+    loc.text("broken", a="x")
+    assert [p.code for p in loc.missing] == ["E063"]
+
+
+def test_list_join_follows_the_locale():
+    assert localizer("en").join(["A", "B", "C"]) == "A, B, and C"
+    assert localizer("zh").join(["A", "B", "C"]) == "A、B和C"
+
+
+@given(st.floats(min_value=-100, max_value=100, allow_nan=False))
+def test_signed_percent_has_exactly_one_sign(ratio):
+    text = localizer("en").signed_percent(ratio)
+    assert text.count("+") + text.count("-") <= 1
+    assert text.endswith("%")
+
+
+def test_unknown_babel_locale_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown Babel locale 'xx_YY'"):
+        babel_locale(SiteLocale(id="xx", babel="xx_YY", name="?"))
