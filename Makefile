@@ -4,7 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site-data test validate check lint schema goldens bench clean help
+.PHONY: site-data test validate check lint schema goldens bench clean help node-deps
+.PHONY: system-deps fonts apt-install site-deps site site-serve types
 
 help:
 	@echo "make site-data   create the environment if missing, install, build every shipped report"
@@ -15,6 +16,11 @@ help:
 	@echo "make schema      regenerate schemas/ from the models"
 	@echo "make goldens     regenerate tests/golden/ after an intended output change"
 	@echo "make bench       measure build and ingest speed (not part of make test)"
+	@echo "make node-deps   install the MDX compiler the tests check tables with (tools/mdx-check, npm ci)"
+	@echo "make system-deps install the Debian packages charts and the browser test need, if missing"
+	@echo "make site        build the example Docusaurus site (examples/site) in ko, en and zh"
+	@echo "make site-serve  build it and serve it on http://127.0.0.1:3300/"
+	@echo "make types       regenerate types/site-data.d.ts from schemas/props/"
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,26 +28,73 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-site-data: $(STAMP)
+site-data: $(STAMP) fonts
 	$(PY) -m pipeline build
 
-test: $(STAMP)
+# Debian packages: a CJK font for the charts' Chinese and Korean labels, Chromium for the browser
+# test. Only what is missing is installed (apt-get update first); elsewhere, say what to install.
+CHROMIUM ?= /usr/bin/chromium
+
+fonts: $(STAMP)
+	@$(PY) -c "from pipeline.render.charts_fonts import find_font_files as f; f()" 2>/dev/null \
+	  || $(MAKE) --no-print-directory apt-install PACKAGES=fonts-noto-cjk
+
+system-deps: fonts
+	@test -x $(CHROMIUM) || $(MAKE) --no-print-directory apt-install PACKAGES=chromium
+
+apt-install:
+	@command -v apt-get >/dev/null || { echo "install $(PACKAGES) with your package manager" \
+	  "(for fonts, or point SITE_DATA_CJK_FONT at NotoSansCJK-Regular.ttc)"; exit 1; }
+	@sudo=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  echo "installing $(PACKAGES)"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(PACKAGES)
+
+# The example site (examples/site): Docusaurus 3, its TypeScript components, the browser test.
+SITE       := examples/site
+SITE_STAMP := $(SITE)/node_modules/.installed-stamp
+
+$(SITE_STAMP): $(SITE)/package.json $(SITE)/package-lock.json
+	cd $(SITE) && npm ci --no-audit --no-fund
+	touch $@
+
+site-deps: $(SITE_STAMP)
+
+types: $(SITE_STAMP)
+	cd $(SITE) && node scripts/generate-types.mjs ../../types/site-data.d.ts
+
+site: site-data $(SITE_STAMP)
+	cd $(SITE) && npm run build
+
+site-serve: site
+	cd $(SITE) && npm run serve
+
+# The MDX 3 compiler (Node) the test suite compiles every generated table with.
+MDX_CHECK  := tools/mdx-check
+NODE_STAMP := $(MDX_CHECK)/node_modules/.installed-stamp
+
+$(NODE_STAMP): $(MDX_CHECK)/package.json $(MDX_CHECK)/package-lock.json
+	cd $(MDX_CHECK) && npm ci --no-audit --no-fund
+	touch $@
+
+node-deps: $(NODE_STAMP)
+
+test: $(STAMP) node-deps system-deps site-deps
 	$(PY) -m pytest
 
-validate: $(STAMP)
+validate: $(STAMP) fonts
 	$(PY) -m pipeline validate
 
 lint: $(STAMP)
 	$(PY) -m pipeline lint
 
-check: $(STAMP)
+check: $(STAMP) fonts
 	$(PY) -m pipeline build --check
 	$(PY) -m pipeline schema --check
 
 schema: $(STAMP)
 	$(PY) -m pipeline schema
 
-goldens: $(STAMP)
+goldens: $(STAMP) fonts
 	$(PY) -m tests.regenerate_goldens
 
 bench: $(STAMP)
@@ -49,3 +102,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+	rm -rf $(SITE)/build $(SITE)/.docusaurus $(SITE)/site-data

@@ -36,7 +36,7 @@ _WORDS = ("the", "model", "serving", "token", "latency", "throughput", "request"
           "a", "of", "and", "to", "in", "is", "for", "with", "on", "that", "this", "as")
 _ERAS = ("2024", "2025-04", "2026")
 _APPEND_SHARE = 0.1  # share of files written as JSON Lines with several runs
-_BYTES_PER_OUTPUT_TOKEN = 26  # one ITL float (~21 bytes) plus ~5 bytes of generated text
+_BYTES_PER_OUTPUT_TOKEN = 28  # one ITL float (~21 bytes), ~5 bytes of text, array overhead
 
 
 def generate_corpus(folder: Path, files: int = 1000, target_mb: float = 200, seed: int = 0

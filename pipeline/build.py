@@ -11,9 +11,10 @@ from pathlib import Path
 from pipeline.derive.findings import FindingFacts, derive_findings
 from pipeline.derive.report import DerivedReport, derive_report
 from pipeline.errors import Location, Problem, Problems
-from pipeline.lint import lint_report
-from pipeline.load.project import Inputs, ProjectPaths, load_inputs
+from pipeline.lint import LintResult, Waived, lint_report
+from pipeline.load.project import Inputs, ProjectPaths, read_inputs
 from pipeline.localize import Localizer, babel_locale
+from pipeline.render.charts import ChartPlanner, folder_cache
 from pipeline.render.context import RenderContext
 from pipeline.render.report import render_report
 from pipeline.render.tables import template_environment
@@ -29,6 +30,13 @@ class Checked:
     findings: dict[str, list[FindingFacts]]
     problems: list[Problem] = field(default_factory=list)
     """Warnings (and, under strict, nothing: they were raised as errors)."""
+    lint: dict[str, LintResult] = field(default_factory=dict)
+    """Report id -> its lint findings, active and waived."""
+
+    @property
+    def waived(self) -> list[Waived]:
+        """Every waived lint finding, report by report."""
+        return [w for result in self.lint.values() for w in result.waived]
 
 
 @dataclass
@@ -40,22 +48,30 @@ class BuildResult:
     warnings: list[Problem]
     reports: list[str]
     locales: list[str]
+    waived: list[Waived] = field(default_factory=list)
+    """Lint findings the reports acknowledge (listed in the summary, not failing)."""
 
 
-def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None) -> Checked:
-    """Load, validate, derive and lint; raise BuildFailed with every problem found."""
-    inputs = load_inputs(paths, report_files)
-    problems = Problems()
+def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None,
+          lint_errors_fail: bool = True) -> Checked:
+    """Load, validate, derive and lint; raise BuildFailed with every problem found.
+
+    With ``lint_errors_fail=False`` lint errors are returned in ``problems`` instead (for ``site-data lint``).
+    """
+    inputs, problems = read_inputs(paths, report_files)  # partial inputs: references are checked too
     problems.extend(check_references(inputs))
     problems.raise_if_errors("validate")
-    derived = [derive_report(r, inputs.catalogs) for r in inputs.reports]
+    derived = [derive_report(r, inputs.catalogs, inputs.measurements.get(r.document.file, ()))
+               for r in inputs.reports]
     findings = {d.report.id: derive_findings(d) for d in derived}
-    for d in derived:
-        problems.extend(lint_report(d, findings[d.report.id]))
+    lint = {d.report.id: lint_report(d, findings[d.report.id]) for d in derived}
+    for result in lint.values():
+        problems.extend(result.problems)
     if strict:
         problems = Problems([_as_error(p) for p in problems.items])
-    problems.raise_if_errors("lint")
-    return Checked(inputs, derived, findings, problems.sorted())
+    if lint_errors_fail:
+        problems.raise_if_errors("lint")
+    return Checked(inputs, derived, findings, problems.sorted(), lint)
 
 
 def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None) -> BuildResult:
@@ -65,14 +81,16 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]
     outputs: dict[str, bytes] = {}
+    charts = ChartPlanner(folder_cache(paths.output))
     for derived in checked.derived:
         for loc in localizers:
-            ctx = RenderContext(derived, checked.findings[derived.report.id], loc)
-            outputs.update(render_report(ctx, env))
+            ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))
+            outputs.update(render_report(ctx, env, charts))
     problems = Problems([p for loc in localizers for p in loc.missing])
     problems.raise_if_errors("localize")
+    outputs.update(charts.render())
     return BuildResult(outputs, checked.problems, [d.report.id for d in checked.derived],
-                       [loc.id for loc in checked.inputs.locales])
+                       [loc.id for loc in checked.inputs.locales], checked.waived)
 
 
 def _as_error(problem: Problem) -> Problem:

@@ -13,8 +13,10 @@ GOLDEN_OUTPUT = ROOT / "tests" / "golden"
 
 
 def make_project(target: Path, reports: list[Path] | None = None) -> Path:
-    """Copy data/catalog, i18n/ and templates/ to ``target`` with ``reports`` (default: the shipped ones)."""
+    """Copy data/catalog, data/raw, i18n/ and templates/ to ``target`` with ``reports`` (default: the shipped ones)."""
     shutil.copytree(ROOT / "data" / "catalog", target / "data" / "catalog")
+    if (ROOT / "data" / "raw").is_dir():  # raw benchmark files the shipped reports' measurements name
+        shutil.copytree(ROOT / "data" / "raw", target / "data" / "raw")
     shutil.copytree(ROOT / "i18n", target / "i18n")
     shutil.copytree(ROOT / "templates", target / "templates")
     (target / "data" / "reports").mkdir(parents=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from pipeline.commands.output import add_common_options, print_problems
@@ -29,18 +30,33 @@ def run(args: argparse.Namespace, root: Path) -> int:
     paths = ProjectPaths(root)
     result = build(paths, strict=args.strict)
     plan = plan_writes(result.outputs, paths.output)
-    print_problems(result.warnings, args.format, summary=False)
     if args.check:
+        # One list (one JSON document) of warnings and stale files.
+        print_problems(result.warnings + describe(plan), args.format, summary=False)
         if plan.is_current:
-            print(f"site-data is current ({len(result.outputs)} files)")
+            print(f"site-data is current ({len(result.outputs)} files)", file=_summary_stream(args))
             return EXIT_OK
-        print_problems(describe(plan), args.format, summary=False)
         print(f"site-data is stale: {len(plan.added)} to create, {len(plan.changed)} to update, "
               f"{len(plan.removed)} to delete; run `make site-data` and commit site-data/", file=sys.stderr)
         return EXIT_PROBLEMS
+    print_problems(result.warnings, args.format, summary=False)
     apply_writes(plan, result.outputs, paths.output)
     print(f"built {len(result.reports)} report(s) in {len(result.locales)} locale(s) "
           f"({', '.join(result.locales)}): {len(result.outputs)} files, {len(plan.added)} created, "
           f"{len(plan.changed)} updated, {len(plan.removed)} deleted, {len(plan.unchanged)} unchanged; "
-          f"{len(result.warnings)} warning(s)")
+          f"{len(result.warnings)} warning(s){waived_summary(result.waived)}", file=_summary_stream(args))
     return EXIT_OK
+
+
+def waived_summary(waived: list) -> str:
+    """', 31 waived lint finding(s) (L001 x7, L002 x2); see `site-data lint`', or '' when none are waived."""
+    if not waived:
+        return ""
+    counts = Counter(w.finding.code for w in waived)
+    listed = ", ".join(f"{code} x{n}" if n > 1 else code for code, n in sorted(counts.items()))
+    return f", {len(waived)} waived lint finding(s) ({listed}); see `site-data lint`"
+
+
+def _summary_stream(args: argparse.Namespace):
+    # stdout carries the JSON document or the annotations in those formats; keep it parseable.
+    return sys.stdout if args.format == "text" else sys.stderr

@@ -1,17 +1,135 @@
-"""``site-data ingest``: show what raw benchmark files say (placeholder wiring until ingest lands)."""
+"""``site-data ingest``: show what raw benchmark files say, or export them as one tidy table.
+
+The table on the terminal has one line per run; ``--out`` writes every row of the tidy table
+(run x metric x statistic) to CSV or Parquet instead. Problems go to stderr. A progress bar is
+drawn on stderr while files are read, only when stderr is a terminal.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TextIO
+
+from pipeline.commands.output import add_common_options, print_problems
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+OUT_SUFFIXES = (".csv", ".parquet")
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("ingest", help="read raw benchmark output (vLLM, AIPerf, GenAI-Perf, GuideLLM, LLMPerf)")
-    parser.add_argument("paths", nargs="+", help="files, folders or glob patterns")
-    parser.add_argument("--out", type=Path, help="write the tidy table to a .csv or .parquet file")
+    parser = sub.add_parser(
+        "ingest", help="read raw benchmark output (vLLM, AIPerf, GenAI-Perf, GuideLLM, LLMPerf)",
+        description="Read raw benchmark result files and show what was understood: one line per run "
+                    "(tool, model, load, median TTFT/TPOT/ITL, output tokens/s, completed/failed requests), "
+                    "or, with --out, the whole tidy table as CSV or Parquet. Each file's format is recognised "
+                    "from its content. Exit status: 0 read (warnings allowed), 1 a file could not be read "
+                    "(or a warning under --strict), 2 usage error.")
+    add_common_options(parser)
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="result files, folders (searched for .json and .jsonl) or glob patterns "
+                             "(quote them; ** searches sub-folders), relative to the current folder")
+    parser.add_argument("--out", type=Path, metavar="FILE",
+                        help="write the tidy table to FILE, a .csv or .parquet file, instead of showing it; "
+                             "nothing is written if a file could not be read")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    raise NotImplementedError("wired up when pipeline.ingest lands")
+    from pipeline.errors import Problems
+    from pipeline.ingest import format_summary, ingest
+
+    if args.out is not None and args.out.suffix.lower() not in OUT_SUFFIXES:
+        print(f"site-data ingest: error: --out {args.out}: the file name must end in .csv or .parquet",
+              file=sys.stderr)
+        return EXIT_USAGE
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = ingest(args.paths, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    problems = Problems([_strict(p) if args.strict else p for p in result.problems])
+    print_problems(problems.items, args.format, summary=False)
+    failed = bool(problems.errors)
+    if args.out is None:
+        _print_to_reader(format_summary(result.table))
+        return EXIT_PROBLEMS if failed else EXIT_OK
+    if failed:
+        print(f"{len(problems.errors)} error(s); nothing was written to {args.out}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        write_table(result.table, args.out)
+    except OSError as exc:
+        print(f"site-data ingest: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    runs = len(result.table[["file", "run"]].drop_duplicates())
+    files = result.table["file"].nunique()
+    print(f"wrote {len(result.table)} rows ({runs} run(s) from {files} file(s)) to {args.out}")
+    return EXIT_OK
+
+
+def _print_to_reader(text: str) -> None:
+    """Print ``text``; a reader that stops early (``| head``) is not an error."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing, so Python's own flush at exit does not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _strict(problem):
+    """A warning turned into an error by --strict, saying so."""
+    if problem.severity == "error":
+        return problem
+    hint = (problem.hint + "; " if problem.hint else "") + "(a warning, failing because of --strict)"
+    return replace(problem, hint=hint, severity="error")
+
+
+def write_table(table, out: Path) -> None:
+    """Write the tidy table as CSV (UTF-8, '\\n' line ends, empty cells for missing values) or Parquet.
+
+    The file appears whole or not at all: it is written next to its destination, then renamed.
+    """
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        if out.suffix.lower() == ".csv":
+            table.to_csv(partial, index=False, lineterminator="\n", encoding="utf-8")
+        else:
+            table.to_parquet(partial, index=False, engine="pyarrow")
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+class ProgressBar:
+    """``[#####...............]  12/40 files`` redrawn in place on a terminal, erased when done."""
+
+    WIDTH = 30
+    """Characters between the brackets."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.shown = ""
+
+    def __call__(self, done: int, total: int) -> None:
+        """Draw the bar for ``done`` of ``total`` files (the ingest library's progress callback)."""
+        if total < 2:
+            return  # one file reads in an instant; a bar would only flicker
+        filled = self.WIDTH * done // total
+        text = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done:>{len(str(total))}}/{total} files"
+        if text != self.shown:
+            self.stream.write("\r" + text)
+            self.stream.flush()
+            self.shown = text
+
+    def close(self) -> None:
+        """Erase the bar so the table and problems start on a clean line."""
+        if self.shown:
+            self.stream.write("\r" + " " * len(self.shown) + "\r")
+            self.stream.flush()
+            self.shown = ""

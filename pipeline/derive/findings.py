@@ -54,7 +54,7 @@ def _check(derived: DerivedReport, index: int, field_path: tuple, subject: str, 
            decimals: int, formula: str, rule: str = "finding-vs-data") -> Check:
     path = ("findings", index) + field_path
     return Check(rule, subject, stated, computed, decimals, derived.document.locate(path),
-                 ".".join(str(p) for p in path), formula)
+                 derived.document.shown(path), formula)
 
 
 def _cost_advantage(derived: DerivedReport, index: int, finding: CostAdvantageFinding) -> FindingFacts:
@@ -121,6 +121,13 @@ def _scaling(derived: DerivedReport, index: int, finding: ScalingFinding) -> Fin
         return FindingFacts(finding, index)
     numbers = {"value": value.value, "versus_value": other.value,
                "ratio": m.share_of_reference(value.value, other.value)}
+    # How much each grew from the sweep's lowest load: 'scales better' is a comparison of these.
+    low = sweep.concurrencies[0]
+    start = derived.figures.get((finding.model, "output_throughput", low, finding.scenario))
+    other_start = derived.figures.get((finding.model, "output_throughput", low, finding.versus))
+    if start is not None and other_start is not None and low < finding.concurrency:
+        numbers.update(low_concurrency=low, scaling=m.scaling_factor(value.value, start.value),
+                       versus_scaling=m.scaling_factor(other.value, other_start.value))
     checks = []
     if finding.stated_ratio is not None:
         checks.append(_check(derived, index, ("stated_ratio",),

@@ -7,9 +7,10 @@ Pure: takes validated inputs, returns a :class:`DerivedReport`; nothing here for
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Iterable, Literal
 
 from pipeline.derive import metrics as m
+from pipeline.derive.measured import measured_concurrencies, measured_figures
 from pipeline.errors import Location
 from pipeline.load.project import Catalogs, Located
 from pipeline.load.yaml_source import FieldPath, SourceDocument
@@ -17,6 +18,9 @@ from pipeline.models.catalog import Accelerator, Instance, Metric, Model
 from pipeline.models.report import (
     Report, ReportModel, Scenario,
 )
+
+if TYPE_CHECKING:
+    from pipeline.load.measurements import MeasuredPoints
 
 Provenance = Literal["measured", "estimated", "derived"]
 FigureKey = tuple[str, str, int, str]
@@ -34,6 +38,8 @@ class Value:
     """Source id, for estimated figures."""
     files: tuple[str, ...] = ()
     """Raw result files, for measured figures."""
+    runs: int | None = None
+    """How many runs a measured figure reduces (a file may hold several); None for other figures."""
     formula: str | None = None
     """Formula id, for derived figures (see FORMULAS)."""
     approximate: bool = False
@@ -188,12 +194,18 @@ class DerivedReport:
         return {sid: v.value for sid, v in found.items() if v is not None}
 
 
-def derive_report(located: Located[Report], catalogs: Catalogs) -> DerivedReport:
-    """Compute every derived figure of a validated, reference-checked report."""
+def derive_report(located: Located[Report], catalogs: Catalogs,
+                  measured: Iterable[MeasuredPoints] = ()) -> DerivedReport:
+    """Compute every derived figure of a validated, reference-checked report.
+
+    ``measured`` is what the raw files of the report's ``measurements`` hold (load stage);
+    their runs become measured figures beside the typed ones.
+    """
     report, document = located.value, located.document
     checks: list[Check] = []
     scenarios = [_scenario_facts(report, document, catalogs, i) for i in range(len(report.scenarios))]
     figures = _typed_figures(report, document, catalogs)
+    figures.update(measured_figures(report, document, measured, catalogs.metrics))
     _derive_costs(report, document, catalogs, scenarios, figures, checks)
     derived = DerivedReport(report, document, catalogs, scenarios,
                             [_model_facts(report, document, catalogs, e) for e in report.models],
@@ -325,7 +337,8 @@ def _comparisons(derived: DerivedReport) -> dict[tuple[str, str], Comparison]:
 def _sweep_facts(derived: DerivedReport, index: int) -> SweepFacts:
     sweep = derived.report.sweeps[index]
     metric = derived.catalogs.metrics[sweep.metric]
-    concurrencies = [p.concurrency for p in sweep.points]
+    concurrencies = [p.concurrency for p in sweep.points] if sweep.from_ is None else \
+        measured_concurrencies(derived.figures, sweep.model, sweep.metric)
     series = []
     for facts in derived.scenarios:
         sid = facts.scenario.id

@@ -21,18 +21,18 @@ from pipeline.ingest.summary import format_summary
 from pipeline.ingest.tidy import COLUMNS, METRIC_UNITS
 
 INGEST_CODES: dict[str, str] = {
-    "E070": "Input not found or unreadable (missing path, glob matching nothing, OS read error)",
-    "E071": "Not valid JSON (empty, not UTF-8, truncated or damaged; per line in JSON Lines)",
-    "E072": "Unrecognised format (valid JSON, but not a supported tool's output)",
+    "E070": "Input not found or unreadable: missing path, glob matching nothing, OS read error (error)",
+    "E071": "Not valid JSON: empty, not UTF-8, truncated or damaged; per line in JSON Lines (error)",
+    "E072": "Unrecognised format: valid JSON, but not a supported tool's output (error)",
     "E073": "Run excluded: every request failed (warning)",
     "E074": "Value is not a number; ignored (warning)",
     "E075": "NaN or Infinity treated as missing (warning)",
     "E076": "Metric in an unexpected unit; skipped (warning)",
     "E077": "Run excluded: no metrics found (warning)",
     "E078": "Directory holds no .json or .jsonl files (warning)",
-    "E079": "Entry of an unexpected shape in a recognised file; skipped",
+    "E079": "Recognised file with an entry or structure of an unexpected shape; skipped (error)",
 }
-"""Every problem code the ingest stage emits, with its title."""
+"""Every problem code the ingest stage emits: its title and, in parentheses, its severity."""
 
 __all__ = ["COLUMNS", "FORMATS", "INGEST_CODES", "METRIC_UNITS", "IngestResult", "detect_format",
            "format_summary", "ingest"]

@@ -62,8 +62,8 @@ def parse_aiperf_sweep(data: dict, source: Source) -> list[Run]:
     for index, combination in enumerate(combinations):
         where = f"per_combination_metrics[{index}]"
         if not isinstance(combination, dict) or not isinstance(combination.get("metrics"), dict):
-            source.warn("E079", "sweep combination is not an object with 'metrics'; skipped",
-                        path=where, hint="re-export the sweep aggregate from AIPerf")
+            source.error("E079", "sweep combination is not an object with 'metrics'; skipped",
+                         path=where, hint="re-export the sweep aggregate from AIPerf")
             continue
         parameters = combination.get("parameters")
         parameters = parameters if isinstance(parameters, dict) else {}

@@ -28,8 +28,6 @@ class InputFile:
     """Path to open."""
     shown: str
     """The path as the user gave it, in POSIX form (a directory's files are joined to it)."""
-    size: int
-    """Size in bytes when listed (0 if it could not be read; reading reports why)."""
 
 
 def discover(inputs: Iterable[Path | str]) -> tuple[list[InputFile], list[Problem]]:
@@ -42,13 +40,13 @@ def discover(inputs: Iterable[Path | str]) -> tuple[list[InputFile], list[Proble
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            files.append(InputFile(path, path.as_posix(), _size(path)))
+            files.append(InputFile(path, path.as_posix()))
 
     for item in inputs:
         text = os.fspath(item)
         path = Path(text)
         if path.is_dir():
-            found = _walk(path)
+            found = files_under(path)
             if not found:
                 problems.append(Problem(
                     "E078", "directory holds no .json or .jsonl files", Location(path.as_posix()),
@@ -65,7 +63,7 @@ def discover(inputs: Iterable[Path | str]) -> tuple[list[InputFile], list[Proble
                                         hint="check the pattern; quote it so the shell does not expand it"))
             for match in matches:
                 found_path = Path(match)
-                for file in (_walk(found_path) if found_path.is_dir() else [found_path]):
+                for file in (files_under(found_path) if found_path.is_dir() else [found_path]):
                     add(file)
         else:
             problems.append(Problem("E070", "no such file or directory", Location(path.as_posix()),
@@ -73,7 +71,7 @@ def discover(inputs: Iterable[Path | str]) -> tuple[list[InputFile], list[Proble
     return files, problems
 
 
-def _walk(folder: Path) -> list[Path]:
+def files_under(folder: Path) -> list[Path]:
     """Every *.json / *.jsonl below ``folder``, sorted by POSIX path (symlinked folders not followed)."""
     found = []
     for root, _dirs, names in os.walk(folder):
@@ -81,10 +79,3 @@ def _walk(folder: Path) -> list[Path]:
             if name.lower().endswith(SUFFIXES):
                 found.append(Path(root, name))
     return sorted(found, key=Path.as_posix)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

@@ -5,12 +5,16 @@ JSON here, never through GuideLLM's models. Each entry of ``benchmarks`` is one
 run (run index = position in the list). Only the ``successful`` part of each
 metric is read.
 
-Semantics, per GuideLLM's metric definitions:
+Semantics, per the formulas in GuideLLM's own per-request statistics:
 
-- ``time_per_output_token_ms`` is request latency / output tokens, so it
-  *includes* the first token: it is ``e2e_per_output_token``, not ``tpot``.
-- ``inter_token_latency_ms`` is (latency - TTFT) / (output tokens - 1) per
-  request, the same per-request measure as vLLM's TPOT: ``tpot``.
+- ``inter_token_latency_ms`` is (last token time - first token time) /
+  (output tokens - 1): the mean gap between tokens after the first one. It is
+  read as ``itl`` (RAW-FORMATS' mapping); for a stream of one token per chunk it
+  equals vLLM's pooled ITL and its TPOT.
+- ``time_per_output_token_ms`` is (last token time - first token time) /
+  output tokens. Its docstring says it includes the first token, but the
+  formula does not include TTFT; it is read as ``tpot`` (slightly below the
+  ITL, by a factor (N - 1) / N).
 - ``request_latency`` is in seconds.
 - For the ``*_per_second`` metrics only ``mean`` is the run's overall rate; the
   other statistics describe instantaneous rates (one published file shows a
@@ -32,8 +36,8 @@ from pipeline.ingest.tidy import MS_PER_S, Run, dig, load_value, percentile_from
 # metric key -> (canonical metric, is an overall rate, factor to the canonical unit)
 METRICS: dict[str, tuple[str, bool, float]] = {
     "time_to_first_token_ms": ("ttft", False, 1.0),
-    "inter_token_latency_ms": ("tpot", False, 1.0),
-    "time_per_output_token_ms": ("e2e_per_output_token", False, 1.0),
+    "inter_token_latency_ms": ("itl", False, 1.0),
+    "time_per_output_token_ms": ("tpot", False, 1.0),
     "request_latency": ("e2e_latency", False, MS_PER_S),
     "prompt_token_count": ("input_tokens", False, 1.0),
     "output_token_count": ("output_tokens", False, 1.0),
@@ -53,8 +57,8 @@ def parse_guidellm(data: dict, source: Source) -> list[Run]:
     for index, benchmark in enumerate(data["benchmarks"]):
         where = f"benchmarks[{index}]"
         if not isinstance(benchmark, dict) or not isinstance(benchmark.get("metrics"), dict):
-            source.warn("E079", "benchmark is not an object with 'metrics'; skipped", path=where,
-                        hint="the report may be damaged; re-run or re-export it")
+            source.error("E079", "benchmark is not an object with 'metrics'; skipped", path=where,
+                         hint="the report may be damaged; re-run or re-export it")
             continue
         runs.append(_benchmark_run(benchmark, index, version, default_model, source, where))
     return runs

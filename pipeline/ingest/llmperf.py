@@ -35,7 +35,8 @@ METRICS: dict[str, tuple[str, float]] = {
     "number_input_tokens": ("input_tokens", 1.0),
     "number_output_tokens": ("output_tokens", 1.0),
 }
-_SUMMARY_KEY_RE = re.compile(r"^results_(?P<metric>.+?)_(?P<stat>mean|min|max|stddev|quantiles_p\d+(?:\.\d+)?)$")
+_SUMMARY_KEY_RE = re.compile(
+    r"^results_(?P<metric>.+?)_(?P<stat>mean|min|max|stddev|quantiles_p\d+(?:\.\d+)?)$")
 _STATS = {"mean": "mean", "min": "min", "max": "max", "stddev": "std"}
 _QUANTILES = (0.25, 0.5, 0.75, 0.9, 0.95, 0.99)  # the ones LLMPerf's summary reports
 

@@ -49,8 +49,8 @@ def add_block(run: Run, block: object, metric: str, name: str, source: Source, *
         return  # early AIPerf writes null for metrics it did not measure
     where = f"{run.where}.{prefix}{name}" if run.where else f"{prefix}{name}"
     if not isinstance(block, dict):
-        source.warn("E079", f"metric block {name!r} is not an object; skipped", path=where,
-                    hint="the file may have been edited by hand; re-export it from the tool")
+        source.error("E079", f"metric block {name!r} is not an object; skipped", path=where,
+                     hint="the file may have been edited by hand; re-export it from the tool")
         return
     scale = unit_scale(metric, block.get("unit"))
     if scale is None:

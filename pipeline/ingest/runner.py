@@ -1,9 +1,10 @@
 """Read one file into tidy rows: decode, detect the format, parse, check each run.
 
 :func:`ingest_file` is the unit of work: it holds one file's parsed JSON only
-while it runs and returns plain tuples and problems, which are small and cheap
-to pass between processes. The checks every tool shares (all requests failed,
-nothing measured, NaN values, non-numbers) live here, once.
+while it runs and returns plain tuples and problems, so the parsed document
+(mostly per-request arrays) is freed before the next file is read. The checks
+every tool shares (all requests failed, nothing measured, NaN values,
+non-numbers) live here, once.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def _parse(data: Any, source: Source) -> list[Run]:
         return []
     try:
         return PARSERS[kind](data, source)
-    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as err:
+    except (ArithmeticError, AttributeError, IndexError, KeyError, TypeError, ValueError) as err:
         # Parsers check the shapes they rely on; this is the safety net for a file
         # shaped in a way nobody has seen yet: report it, keep going.
         source.problems.append(Problem(
@@ -93,16 +94,16 @@ def _keep(run: Run, source: Source) -> bool:
                     path=run.where, hint="the server was probably down or misconfigured; "
                     "re-run the benchmark or leave this file out")
         return False
-    if not run.values:
-        source.warn("E077", "no metrics found; run excluded", path=run.where,
-                    hint="the file has none of the fields the parser reads; check it is complete")
-        return False
     if run.non_finite:
         source.warn("E075", f"NaN/Infinity treated as missing: {_fields(run.non_finite)}",
                     path=run.where, hint="the tool wrote NaN for a statistic it could not compute")
     if run.invalid:
         source.warn("E074", f"not a number, ignored: {_fields(run.invalid)}", path=run.where,
                     hint="these fields should hold numbers; check the file was not edited by hand")
+    if not run.values:
+        source.warn("E077", "no metrics found; run excluded", path=run.where,
+                    hint="the file has none of the fields the parser reads; check it is complete")
+        return False
     return True
 
 

@@ -26,6 +26,10 @@ class Source:
         """Record a warning about this document."""
         self.problems.append(Problem(code, message, self.location(), path, hint, "warning"))
 
+    def error(self, code: str, message: str, *, path: str = "", hint: str = "") -> None:
+        """Record an error about this document."""
+        self.problems.append(Problem(code, message, self.location(), path, hint, "error"))
+
     def location(self) -> Location:
         """The file, and the line for a JSON Lines record."""
         return Location(self.file, self.line)

@@ -7,8 +7,12 @@ the conversion and the checks here means each parser only says *which* field
 means *what*, and the rules (seconds to ms, NaN is missing, a p50 is the median)
 are applied the same way for every tool.
 
-This module must not import pandas: it runs in worker processes and on every
-file, and pandas is only needed once, when the final table is built.
+Statistics are named ``mean``, ``median`` (a tool's p50 included), ``std``,
+``min``, ``max``, ``sum`` (token counts only) and ``p<percent>`` (``p90``,
+``p99.9``, ``p0.1``).
+
+This module does not import pandas: it runs for every file, and pandas is only
+needed once, when the final table is built.
 """
 
 from __future__ import annotations
@@ -47,12 +51,15 @@ METRIC_UNITS: dict[str, str] = {
 
 - ``ttft``: time to first token.
 - ``tpot``: per request, (latency - TTFT) / (output tokens - 1), i.e. the mean gap
-  between tokens *excluding* the first; the statistics are over requests.
+  between tokens *excluding* the first; the statistics are over requests. GuideLLM's
+  time_per_output_token divides the same decode time by all output tokens, so it reads
+  a factor (N - 1) / N lower.
 - ``itl``: every gap between streamed chunks, pooled over all requests (vLLM's ITL,
-  AIPerf's inter_chunk_latency). Differs from ``tpot`` when chunks carry several tokens.
+  AIPerf's inter_chunk_latency), or GuideLLM's per-request inter_token_latency (decode
+  time / (N - 1)). Differs from ``tpot`` when chunks carry several tokens.
 - ``e2e_latency``: request latency, from sending to the last token.
 - ``e2e_per_output_token``: per request, latency / output tokens, so it *includes*
-  TTFT (LLMPerf's inter_token_latency, GuideLLM's time_per_output_token).
+  TTFT (LLMPerf's inter_token_latency).
 - ``batch_latency``: time to run one whole offline batch (vLLM ``benchmark_latency``);
   the file does not say how many requests a batch held.
 - ``output_throughput`` / ``total_throughput``: aggregate output (resp. input+output)
@@ -143,18 +150,17 @@ class Run:
         if isinstance(raw, bool):
             self.invalid.append(source)
             return None
-        if isinstance(raw, (int, float)):
-            value = float(raw)
-        elif isinstance(raw, str):
-            # LLMPerf writes some numbers as strings ("120"); accept any numeric text.
-            try:
-                value = float(raw.strip())
-            except ValueError:
-                self.invalid.append(source)
-                return None
-        else:
+        if not isinstance(raw, (int, float, str)):
             self.invalid.append(source)
             return None
+        try:
+            # LLMPerf writes some numbers as strings ("120"); accept any numeric text.
+            value = float(raw.strip()) if isinstance(raw, str) else float(raw)
+        except ValueError:
+            self.invalid.append(source)
+            return None
+        except OverflowError:  # an integer too large for a float: as good as infinite
+            value = math.inf
         if not math.isfinite(value):
             self.non_finite.append(source)
             return None
@@ -189,7 +195,7 @@ def load_value(raw: object, *, allow_inf: bool = False) -> float:
         return math.nan
     try:
         value = float(raw.strip()) if isinstance(raw, str) else float(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return math.nan
     if math.isnan(value) or value <= 0 or (math.isinf(value) and not allow_inf):
         return math.nan
@@ -209,13 +215,10 @@ def text_value(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def dig(data: object, *keys: str | int) -> object:
-    """``data[k1][k2]...``, or None as soon as a level is missing or of the wrong type."""
+def dig(data: object, *keys: str) -> object:
+    """``data[k1][k2]...`` through nested objects, or None as soon as a level is missing or not an object."""
     for key in keys:
-        if isinstance(key, int):
-            if not isinstance(data, list) or not -len(data) <= key < len(data):
-                return None
-        elif not isinstance(data, dict):
+        if not isinstance(data, dict):
             return None
-        data = data[key] if isinstance(key, int) else data.get(key)
+        data = data.get(key)
     return data

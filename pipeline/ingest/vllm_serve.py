@@ -37,16 +37,23 @@ _RUN_FILE_RE = re.compile(r"(?:^|/)run=(\d+)\.json$")
 
 
 def parse_serve(data: dict, source: Source) -> list[Run]:
-    """Read one vLLM serve result object; its run index is ``run_number``, ``run=N`` or the default."""
-    return [serve_run(data, source.run if source.line is not None else _run_number(data, source))]
+    """Read one vLLM serve result object as one run.
+
+    Its run index is the line number for a JSON Lines record; otherwise N for a
+    sweep's ``run=N.json`` (the name the de-duplication against ``summary.json``
+    uses), else the object's ``run_number``, else 0.
+    """
+    if source.line is not None:
+        return [serve_run(data, source.run)]
+    number = sweep_run_number(source.file)
+    return [serve_run(data, number if number is not None else _int_or(data.get("run_number"), source.run))]
 
 
 def parse_sweep_summary(data: list, source: Source) -> list[Run]:
     """Read a sweep ``summary.json``: the runs whose ``run=N.json`` is not also being ingested."""
     runs = []
     for index, item in enumerate(data):
-        number = item.get("run_number")
-        number = number if isinstance(number, int) and not isinstance(number, bool) else index
+        number = _int_or(item.get("run_number"), index)
         if number in source.covered_runs:
             continue
         run = serve_run(item, number)
@@ -85,16 +92,11 @@ def serve_run(data: dict, run_index: int) -> Run:
     return run
 
 
-def _run_number(data: dict, source: Source) -> int:
-    """A sweep run's number from its ``run_number`` key or its ``run=N.json`` name; else the default."""
-    number = data.get("run_number")
-    if isinstance(number, int) and not isinstance(number, bool):
-        return number
-    match = _RUN_FILE_RE.search(source.file)
-    return int(match.group(1)) if match else source.run
-
-
 def sweep_run_number(shown: str) -> int | None:
     """N when ``shown`` is a sweep run file named ``run=N.json``, else None."""
     match = _RUN_FILE_RE.search(shown)
     return int(match.group(1)) if match else None
+
+
+def _int_or(value: object, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default

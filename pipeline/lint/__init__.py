@@ -1,30 +1,63 @@
-"""Plausibility checks on a derived report: do its numbers contradict each other?
+"""Plausibility checks on a derived report: do its numbers contradict each other, or physics?
 
-Each rule has a stable code; findings are warnings (``--strict`` makes them errors).
+One module per rule family, each a pure function from a :class:`DerivedReport` (and the
+findings' facts) to :class:`LintFinding` s located at the offending figures; the registry
+(:mod:`pipeline.lint.registry`) gives each rule its code, title, severity and docs page.
+Waivers in the report move findings they cover from active to waived: still listed, not failing.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.derive.findings import FindingFacts
-from pipeline.derive.report import FORMULAS, Check, DerivedReport
+from pipeline.derive.report import DerivedReport, Value
 from pipeline.errors import Problem
-
-RULE_CODES = {
-    "derived-vs-stated": "L001",
-    "finding-vs-data": "L002",
-}
-"""Rule id -> stable code."""
-
-
-def lint_report(derived: DerivedReport, findings: list[FindingFacts]) -> list[Problem]:
-    """Every contradiction among a report's figures, as warnings."""
-    checks = list(derived.checks) + [c for f in findings for c in f.checks]
-    return [_problem(c) for c in checks if not c.agrees]
+from pipeline.lint.base import LintFinding
+from pipeline.lint.completeness import completeness
+from pipeline.lint.latency import latency_vs_throughput
+from pipeline.lint.memory import memory_fit
+from pipeline.lint.registry import RULES, Rule
+from pipeline.lint.roofline import decode_roofline
+from pipeline.lint.stated import catalogue_contradictions, stated_checks
+from pipeline.lint.sweep import sweep_sanity
+from pipeline.lint.waivers import Waived, apply_waivers
 
 
-def _problem(check: Check) -> Problem:
-    tolerance = 0.5 * 10 ** (-check.decimals)
-    message = (f"{check.subject}: stated {check.stated:g}, but the data give {check.derived:.{check.decimals + 2}f} "
-               f"({FORMULAS.get(check.formula, check.formula)}; tolerance ±{tolerance:g})")
-    return Problem(RULE_CODES[check.rule], message, check.location, check.path,
-                   "correct the stated figure or the inputs it is derived from", severity="warning")
+@dataclass(frozen=True)
+class LintResult:
+    """What the rules found in one report."""
+
+    report: str
+    """Report id."""
+    active: list[LintFinding]
+    """Findings not waived, and findings about waivers; these are reported as problems."""
+    waived: list[Waived]
+    """Findings the report acknowledges; listed, never failing."""
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The active findings as problems, with their rules' severities."""
+        return [f.problem() for f in self.active]
+
+    def about(self, value: Value) -> list[tuple[LintFinding, bool]]:
+        """Findings concerning a figure, each with whether it is waived, by code."""
+        pairs = [(f, False) for f in self.active if f.concerns(value)]
+        pairs += [(w.finding, True) for w in self.waived if w.finding.concerns(value)]
+        return sorted(pairs, key=lambda p: (p[0].code, p[0].path))
+
+
+def find_all(derived: DerivedReport, facts: list[FindingFacts]) -> list[LintFinding]:
+    """Every finding of every rule, before waivers, in a stable order."""
+    found = (stated_checks(derived, facts) + catalogue_contradictions(derived) + latency_vs_throughput(derived)
+             + memory_fit(derived) + decode_roofline(derived) + sweep_sanity(derived) + completeness(derived))
+    return sorted(found, key=lambda f: f.problem().sort_key())
+
+
+def lint_report(derived: DerivedReport, facts: list[FindingFacts]) -> LintResult:
+    """Run every rule on one report and apply its waivers."""
+    active, waived = apply_waivers(derived, find_all(derived, facts))
+    return LintResult(derived.report.id, sorted(active, key=lambda f: f.problem().sort_key()), waived)
+
+
+__all__ = ["RULES", "LintFinding", "LintResult", "Rule", "Waived", "find_all", "lint_report"]

@@ -6,13 +6,14 @@ checked by :mod:`pipeline.validate.references`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from pipeline.errors import BuildFailed, Problem, Problems
+from pipeline.errors import BuildFailed, Location, Problem, Problems
+from pipeline.load.po_source import PoScan, scan_po
 from pipeline.load.yaml_source import SourceDocument, display_path, read_yaml
 from pipeline.localize import Catalog, catalog_path, read_catalog
 from pipeline.models.catalog import (
@@ -22,6 +23,9 @@ from pipeline.models.catalog import (
 from pipeline.models.report import Report
 from pipeline.models.site import SiteLocale, SiteLocales
 from pipeline.validate.schema import validate_document
+
+if TYPE_CHECKING:
+    from pipeline.load.measurements import MeasuredPoints
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -54,6 +58,12 @@ class Catalogs:
     metrics: dict[str, Metric]
     documents: dict[str, SourceDocument]
     """Catalogue name -> its document, to locate problems."""
+    failed: frozenset[str] = frozenset()
+    """Catalogues that did not load; references into them are not checked (their problems are reported)."""
+
+    def known(self, name: str) -> dict | None:
+        """The entries of catalogue ``name`` by id, or None if it failed to load."""
+        return None if name in self.failed else getattr(self, name)
 
 
 @dataclass(frozen=True)
@@ -62,11 +72,16 @@ class Inputs:
 
     root: Path
     locales: list[SiteLocale]
-    locales_document: SourceDocument
+    locales_document: SourceDocument | None
+    """None only while problems are being collected (i18n/locales.yaml did not load)."""
     catalogs: Catalogs
     reports: list[Located[Report]]
     translations: dict[str, Catalog]
     """Site locale id -> its gettext catalogue."""
+    po_scans: dict[str, PoScan] = field(default_factory=dict)
+    """Site locale id -> its catalogue as written (lines, fuzzy flags), for the translation checks."""
+    measurements: dict[str, list[MeasuredPoints]] = field(default_factory=dict)
+    """Report file (as shown) -> what the raw files of its ``measurements`` hold, entry by entry."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,18 @@ class ProjectPaths:
 
 def load_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> Inputs:
     """Read and structurally validate every input; raise :class:`BuildFailed` listing all problems."""
+    inputs, problems = read_inputs(paths, report_files)
+    problems.raise_if_errors("load")
+    return inputs
+
+
+def read_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> tuple[Inputs, Problems]:
+    """Read every input, keeping what validates and collecting the problems of the rest.
+
+    Nothing raises: a broken catalogue, report or translation leaves the others loaded, so
+    the reference checks can still run on them and the editor sees every problem at once.
+    ``report_files`` selects reports (default: every file in data/reports/).
+    """
     problems = Problems()
     shown = lambda p: display_path(paths.root, p)  # noqa: E731
 
@@ -115,33 +142,62 @@ def load_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> 
 
     documents: dict[str, SourceDocument] = {}
     tables: dict[str, dict] = {}
+    failed: set[str] = set()
     for name, model in CATALOG_FILES.items():
         document, catalog = _read(paths.catalog / f"{name}.yaml", model, shown, problems)
         if document is not None:
             documents[name] = document
+        if catalog is None:
+            failed.add(name)
         tables[name] = {entry.id: entry for entry in getattr(catalog, name)} if catalog else {}
 
     reports: list[Located[Report]] = []
     files = report_files if report_files is not None else paths.report_files()
     if not files and report_files is None:
-        problems.add(Problem("E001", "no report files found", hint=f"add a report to {shown(paths.reports)}/"))
+        problems.add(Problem("E001", "no report files found", Location(shown(paths.reports)),
+                             hint=f"add a report to {shown(paths.reports)}/ (copy an existing one to start)"))
+    measured: dict[str, list[MeasuredPoints]] = {}
     for file in files:
         document, report = _read(file, Report, shown, problems)
         if report is not None:
             reports.append(Located(report, document))
+            if report.measurements:
+                # Imported here: only reports with raw files pay for the parsers.
+                from pipeline.load.measurements import read_measurements
+
+                measured[document.file], found = read_measurements(report, document, paths.root, tables["models"])
+                problems.extend(found)
 
     translations: dict[str, Catalog] = {}
+    scans: dict[str, PoScan] = {}
     for site_locale in (locales.locales if locales else []):
         path = catalog_path(paths.i18n, site_locale.id)
+        scan, found = _scan_po(path, shown(path))
+        problems.extend(found)
+        if scan is None:
+            continue
         catalog, found = read_catalog(path, shown(path))
         problems.extend(found)
         if catalog is not None:
             translations[site_locale.id] = catalog
+            scans[site_locale.id] = scan
 
-    problems.raise_if_errors("load")
-    assert locales is not None and locales_doc is not None
-    catalogs = Catalogs(documents=documents, **tables)
-    return Inputs(paths.root, locales.locales, locales_doc, catalogs, reports, translations)
+    catalogs = Catalogs(documents=documents, failed=frozenset(failed), **tables)
+    inputs = Inputs(paths.root, locales.locales if locales else [], locales_doc if locales else None,
+                    catalogs, reports, translations, scans, measured)
+    return inputs, problems
+
+
+def _scan_po(path: Path, shown_as: str) -> tuple[PoScan | None, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem("E061", "translation catalogue not found", Location(shown_as),
+                              hint="copy i18n/en/LC_MESSAGES/site-data.po to this path and translate every msgstr")]
+    except OSError as exc:
+        return None, [Problem("E061", f"cannot read the translation catalogue ({exc.strerror or exc})",
+                              Location(shown_as), hint="check the file's permissions")]
+    return scan_po(raw, shown_as)
 
 
 def _read(path: Path, model: type[T], shown, problems: Problems) -> tuple[SourceDocument | None, T | None]:

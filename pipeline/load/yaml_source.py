@@ -19,6 +19,12 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 """Data files are hand-written; anything larger is a mistake (or an attack)."""
 MAX_NODES = 200_000
 """Upper bound on values after alias expansion; a 'billion laughs' file exceeds it."""
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists; the deepest real data file nests 8 levels."""
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+"""Tags plain YAML values resolve to; anything else (``!!python/...``, ``!!binary``, ``!custom``) is refused."""
 
 FieldPath = tuple[str | int, ...]
 
@@ -48,6 +54,30 @@ class SourceDocument:
             if not probe:
                 return Location(self.file, 1, 1)
             probe = probe[:-1]
+
+    def shown(self, path: FieldPath) -> str:
+        """``path`` as messages print it: list items by their ``id`` when they have one, else ``[i]``.
+
+        ``("scenarios", 3, "price", "hourly")`` -> ``scenarios.D.price.hourly``;
+        ``("results", 0, "metrics")`` -> ``results[0].metrics``.
+        """
+        return shown_path(self.data, path)
+
+
+def shown_path(data: Any, path: FieldPath) -> str:
+    """See :meth:`SourceDocument.shown`; steps missing from ``data`` are printed as given."""
+    text = ""
+    node = data
+    for step in path:
+        if isinstance(step, int) and isinstance(node, list):
+            item = node[step] if 0 <= step < len(node) else None
+            label = item.get("id") if isinstance(item, dict) else None
+            text += f".{label}" if isinstance(label, (str, int)) and not isinstance(label, bool) else f"[{step}]"
+            node = item
+        else:
+            text += f".{step}"
+            node = node.get(step) if isinstance(node, dict) else None
+    return text.lstrip(".")
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -95,31 +125,128 @@ def parse_yaml(raw: bytes, name: str) -> SourceDocument:
     if not text.strip() or all(
             not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise fail("E005", "file is empty", location=Location(name, 1, 1),
-                   hint="write the report's fields, or delete the file")
+                   hint="fill in the file's fields (its schema lists them), or delete it")
     _reject_tabs(text, name)
     try:
         nodes = list(yaml.compose_all(text, Loader=_StrictLoader))
+    except RecursionError:
+        # PyYAML composes recursively; its event parser does not, so it can find the spot.
+        raise _too_deep(text, name) from None
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        raise fail("E002", f"character U+{exc.character:04X} is not allowed in YAML",
+                   location=Location(name, line, column),
+                   hint="remove it; control characters cannot appear in data files, even inside quotes") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise fail("E002", f"YAML syntax error: {what}",
+        message, hint, mark = _explain(exc)
+        raise fail("E002", f"YAML syntax error: {message}",
                    location=Location(name, mark.line + 1, mark.column + 1) if mark else Location(name),
-                   hint="check indentation and quoting on this line and the one before; "
-                        "quote text that contains ': ' or starts with a special character") from None
+                   hint=hint) from None
     except yaml.YAMLError as exc:
         raise fail("E002", f"YAML syntax error: {exc}", location=Location(name)) from None
-    nodes = [n for n in nodes if n is not None]
+    nodes = [n for n in nodes if n is not None and not _is_empty(n)]
     if not nodes:
         raise fail("E005", "file is empty", location=Location(name, 1, 1),
-                   hint="write the report's fields, or delete the file")
+                   hint="fill in the file's fields (its schema lists them), or delete it")
     if len(nodes) > 1:
-        second = nodes[1].start_mark
         raise fail("E006", "file holds more than one YAML document ('---' separator)",
-                   location=Location(name, second.line + 1, 1),
+                   location=Location(name, _separator_line(text, nodes[1].start_mark.line + 1), 1),
                    hint="keep one document per file; remove the '---' line or split the file")
     builder = _Builder(name)
     data = builder.build(nodes[0], ())
     return SourceDocument(name, data, builder.value_marks, builder.key_marks)
+
+
+_GENERIC_HINT = ("check indentation and quoting on this line and the one before; "
+                 "quote text that contains ': ' or starts with a special character")
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    """A document that is only '---' (or '--- ~'): nothing to read."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "null"
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> tuple[str, str, Any]:
+    """PyYAML's parser words, said the way an editor thinks of the mistake: (message, hint, mark)."""
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark
+    if problem == "mapping values are not allowed here":
+        return ("unexpected ':' (a colon followed by a space starts a key)",
+                "quote the value if it contains ': ' (title: \"a: b\"), "
+                "or line this key up with the keys above it", mark)
+    if problem.startswith("expected <block end>") and _before(mark).rstrip().endswith(("}", "]")):
+        return ("text continues after a '{...}' or '[...]' value",
+                "quote the whole value when it starts with '{' or '[': text: \"{{ figure }} more text\"", mark)
+    if problem.startswith("expected <block end>"):
+        return ("this line is not indented like the lines above it",
+                "indent keys of the same mapping by the same number of spaces; a key cannot follow "
+                "list items ('- ...') at their indentation", mark)
+    if problem == "could not find expected ':'":
+        return ("a line is neither 'key: value' nor a list item '- value'",
+                "add the ':' after the key, or close a quote opened earlier", opened or mark)
+    if problem.startswith("found undefined alias"):
+        alias = problem.rsplit(" ", 1)[-1].strip("'")
+        return (f"alias '*{alias}' has no anchor '&{alias}' before it",
+                f"mark the value to repeat with &{alias} where it first appears, or write the value out", mark)
+    if problem == "second occurrence" or context.startswith("found duplicate anchor"):
+        first = f" (first on line {opened.line + 1})" if opened else ""
+        return (f"the same anchor is defined twice{first}", "give each anchor (&name) its own name", mark)
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        char = problem.split("'")[1] if "'" in problem else "?"
+        return (f"a value cannot start with '{char}'", f"quote it: key: \"{char}...\"", mark)
+    if problem == "found unexpected end of stream" and "quoted scalar" in context:
+        return ("a quote opened here is never closed", "close the quote at the end of the value", opened or mark)
+    if problem.startswith("expected ',' or ']'") or problem.startswith("expected ',' or '}'"):
+        bracket = "[" if "]" in problem else "{"
+        where = f" on line {opened.line + 1}" if opened else ""
+        return (f"the '{bracket}' opened{where} is not closed here",
+                f"close it with '{']' if bracket == '[' else '}'}' and separate items with ', '; "
+                f"quote text that contains '{bracket}'", mark)
+    return (problem or context or "invalid YAML", _GENERIC_HINT, mark)
+
+
+def _before(mark: Any) -> str:
+    """The text of ``mark``'s line before it."""
+    buffer = getattr(mark, "buffer", None)
+    if not isinstance(buffer, str):
+        return ""
+    return buffer[buffer.rfind("\n", 0, mark.pointer) + 1: mark.pointer]
+
+
+def _separator_line(text: str, line: int) -> int:
+    """The '---' line that starts the document whose content starts on ``line``."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        if lines[number - 1].startswith("---"):
+            return number
+    return line
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _too_deep(text: str, name: str):
+    depth = 0
+    mark = None
+    for event in yaml.parse(text, Loader=_StrictLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the root collection is depth 1, as path () is length 0
+                mark = event.start_mark
+                break
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+    return _too_deep_failure(where)
+
+
+def _too_deep_failure(where: Location):
+    return fail("E011", f"values are nested more than {MAX_DEPTH} levels deep", location=where,
+                hint="data files nest a few levels; look for unbalanced '[' or '{' or runaway indentation")
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -153,6 +280,8 @@ class _Builder:
         self.value_marks: dict[FieldPath, tuple[int, int]] = {}
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
         self.count = 0
+        self.flattened: set[int] = set()
+        """ids of mapping nodes already merged; an alias visits the same node again."""
 
     def _mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -160,10 +289,20 @@ class _Builder:
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            line, column = self._mark(node)
+            # Name the top-level key whose value blew up, not a leaf deep in some anchor.
+            line, column = self.key_marks.get(path[:1]) or self._mark(node)
             raise fail("E007", f"document expands to more than {MAX_NODES:,} values through aliases",
                        location=Location(self.name, line, column),
-                       hint="remove the nested anchors (&) and aliases (*); data files need no aliases")
+                       hint="each alias (*name) repeats its anchor (&name); aliases of lists of aliases multiply. "
+                            "Write the values out, or alias whole blocks only")
+        if len(path) > MAX_DEPTH:
+            raise _too_deep_failure(Location(self.name, *self._mark(node)))
+        if node.tag not in _ALLOWED_TAGS:
+            line, column = self._mark(node)
+            tag = node.tag.replace(_CORE, "!!")
+            raise fail("E010", f"unsupported YAML tag '{tag}'", location=Location(self.name, line, column),
+                       path=_dotted(path), hint="data files hold plain text, numbers, dates, lists and mappings; "
+                                                "remove the tag (quote the value if it should stay text)")
         self.value_marks.setdefault(path, self._mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -173,17 +312,17 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         try:
-            value = self.constructor.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as exc:
-            line, column = self._mark(node)
-            raise fail("E002", f"YAML value error: {exc.problem}", location=Location(self.name, line, column)) from None
-        return value
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+            # A date-like value that is no date (2026-02-30): keep the text, so validation
+            # reports it against the field with the file's other problems.
+            return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:
         # Duplicates are checked among the mapping's own keys; keys brought in by a
         # '<<' merge may be overridden, which is what merges are for.
         first_seen: dict[str, int] = {}
-        for key_node, _ in node.value:
+        for key_node, _ in (node.value if id(node) not in self.flattened else ()):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
             key = self._key(key_node)
@@ -195,7 +334,15 @@ class _Builder:
                            hint="YAML would silently keep only the last value; "
                                 "merge the two entries or rename one")
             first_seen[key] = line
-        self.constructor.flatten_mapping(node)  # merged pairs first, own pairs after
+        try:
+            self.constructor.flatten_mapping(node)  # merged pairs first, own pairs after
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark or node.start_mark
+            raise fail("E002", f"YAML merge error: {exc.problem}", location=Location(self.name, mark.line + 1,
+                                                                                    mark.column + 1),
+                       path=_dotted(path), hint="'<<:' takes an alias of a mapping (<<: *name) "
+                                                "or a list of them") from None
+        self.flattened.add(id(node))
         result: dict = {}
         for key_node, value_node in node.value:
             key = self._key(key_node)
@@ -205,7 +352,14 @@ class _Builder:
         return result
 
     def _key(self, key_node: yaml.Node) -> str:
-        key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        if isinstance(key_node, (yaml.MappingNode, yaml.SequenceNode)):
+            # `text: {{ figure }} and more` reads as a mapping used as a key.
+            line, column = self._mark(key_node)
+            raise fail("E002", "YAML syntax error: unquoted '{' or '[' starts a nested mapping or list here",
+                       location=Location(self.name, line, column),
+                       hint="quote text that starts with '{' or '[': text: \"{{ figure }} ...\"")
+        plain = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _ALLOWED_TAGS
+        key = self._scalar(key_node) if plain else None
         if key is None or isinstance(key, (list, dict)):
             line, column = self._mark(key_node)
             raise fail("E002", "mapping keys must be plain text or numbers",
@@ -214,4 +368,4 @@ class _Builder:
 
 
 def _dotted(path: FieldPath) -> str:
-    return ".".join(str(p) for p in path)
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")

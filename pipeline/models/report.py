@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from pipeline.models.common import (
     Figure, HexColor, Id, LocalizedText, Positive, PositiveInt, ScenarioId, Strict, Text,
@@ -40,8 +40,9 @@ class SoftwareVersion(Strict):
 class Method(Strict):
     """How the figures were obtained."""
 
-    basis: Literal["measured", "projected"]
-    """Whether figures come from runs, or are projections from specs and published data."""
+    basis: Literal["measured", "projected", "simulated"]
+    """Whether figures come from runs, are projections from specs and published data, or come from
+    simulated runs (raw files written by a model of the server, to demonstrate or test the pipeline)."""
     runs_per_point: PositiveInt
     """Repeated runs behind each figure."""
     statistic: Literal["median", "mean"]
@@ -160,16 +161,52 @@ class SweepPoint(Strict):
 
 
 class Sweep(Strict):
-    """A metric measured over rising concurrency."""
+    """A metric over rising concurrency: typed points, or every point of the report's measurements."""
 
     model: Id
     """Model id."""
     metric: Id
     """Metric id (usually output_throughput)."""
-    source: Id
-    """Source of the values."""
-    points: list[SweepPoint] = Field(min_length=2)
-    """One entry per concurrency level, in increasing order."""
+    source: Id | None = None
+    """Source of the typed values; required with points, not used with ``from: measurements``."""
+    points: list[SweepPoint] = []
+    """One entry per concurrency level, in increasing order (at least two); leave out with ``from``."""
+    from_: Literal["measurements"] | None = Field(None, alias="from")
+    """``measurements``: the points are every concurrency the report's measurements of this model and
+    metric reach (see ``measurements``), instead of typed ``points``."""
+
+
+LatencyStatistic = Literal["median", "mean", "p90", "p95", "p99"]
+"""A statistic of one run's latency distribution (over its requests, or its token gaps)."""
+
+
+class Measurement(Strict):
+    """Figures of one model on one scenario, read from benchmark tools' result files instead of typed.
+
+    Each run in the files fills the report's figures at the run's concurrency; repeated runs at one
+    concurrency reduce to one figure with ``method.statistic``, and the figure lists its files and its
+    number of runs. Typed results and measurements can sit in one report, but each figure has one origin.
+    """
+
+    model: Id
+    """Model id (the report's models list)."""
+    scenario: ScenarioId
+    """Scenario the runs were taken on."""
+    files: list[Text] = Field(min_length=1)
+    """Result files, folders or glob patterns, relative to data/ (raw/<report id>/g5/*.json; ** also searches
+    sub-folders). A folder stands for the .json and .jsonl files under it. The format is recognised from the
+    content: vLLM bench serve, AIPerf, GenAI-Perf, GuideLLM, LLMPerf."""
+    latency_statistic: LatencyStatistic = "median"
+    """Which statistic of each run's TTFT and ITL is taken (median, mean, p90, p95, p99), before the runs
+    are reduced with method.statistic."""
+    metrics: list[Id] | None = None
+    """Report metrics to take from the files (ttft, itl, output_throughput); all of them when omitted."""
+    itl_from: Literal["itl", "tpot"] = "itl"
+    """Tool metric read as the report's ITL: itl (gaps between streamed chunks; vLLM, AIPerf, GuideLLM) or
+    tpot (each request's mean gap after its first token; the only one GenAI-Perf reports)."""
+    served_model: Text | None = None
+    """Model name as the files spell it, when the server used another name than the catalogue's hf_id;
+    runs of any other model are reported."""
 
 
 class OperatingPoint(Strict):
@@ -332,6 +369,22 @@ class Tradeoffs(Strict):
     rows: list[TradeoffRow] = Field(min_length=1)
 
 
+class Waiver(Strict):
+    """A lint finding the report acknowledges: the figure stays as published, the finding is listed as waived.
+
+    Waived findings do not fail the build (not even under ``--strict``); they stay in the lint
+    output, the build summary and the figures' provenance, so the page can say so.
+    """
+
+    rule: Annotated[str, StringConstraints(pattern=r"^L[0-9]{3}$")]
+    """Code of the lint rule, e.g. L010 (docs/lint/<code>.md)."""
+    scope: Text
+    """Field path of the finding, as lint prints it (results[0].stated.cost_per_mtok.A); it also covers
+    every finding below that path, and '*' stands for any one step (sweeps[0].points.*.values.A)."""
+    reason: Text | None = None
+    """Why the figure is published anyway. Required: a waiver without a reason waives nothing (L060)."""
+
+
 class Report(Strict):
     """One benchmark report: everything its page shows."""
 
@@ -347,10 +400,15 @@ class Report(Strict):
     baseline: ScenarioId
     """Scenario every relative figure is computed against."""
     models: list[ReportModel] = Field(min_length=1)
-    results: list[ResultSet] = Field(min_length=1)
+    results: list[ResultSet] = []
+    """Typed figures; a report needs results, measurements or both."""
+    measurements: list[Measurement] = []
+    """Figures read from raw benchmark result files (see Measurement)."""
     sweeps: list[Sweep] = []
     operating_point: OperatingPoint = OperatingPoint()
     """Concurrency the TTFT, ITL, throughput and cost charts show, and the token count cost uses."""
     findings: list[Finding] = []
     recommendations: Recommendations = Recommendations()
     tradeoffs: list[Tradeoffs] = []
+    waivers: list[Waiver] = []
+    """Lint findings the report acknowledges, each with a reason (see Waiver)."""

@@ -31,6 +31,19 @@ class SourceProps(Props):
     url: str | None
 
 
+class PlausibilityProps(Props):
+    """A plausibility rule (docs/lint/<code>.md) the figure fails: the page can say what it contradicts."""
+
+    code: str
+    """Stable rule code, e.g. 'L010'."""
+    title: str
+    """The rule's name, translated ('Latency vs throughput')."""
+    note: str
+    """What the figure is not consistent with, as a sentence, translated."""
+    waived: bool
+    """True when the report acknowledges the finding and publishes the figure anyway."""
+
+
 class ProvenanceProps(Props):
     """Where a figure comes from."""
 
@@ -42,6 +55,8 @@ class ProvenanceProps(Props):
     """The source of an estimated figure."""
     files: list[str]
     """Raw result files of a measured figure."""
+    runs: int | None
+    """How many runs a measured figure reduces (the method's statistic of them); null for other figures."""
     formula: str | None
     """How a derived figure is computed, translated."""
     approximate: bool
@@ -54,6 +69,8 @@ class ProvenanceProps(Props):
     """Whether the published figure agrees with its derivation (null when there is nothing to compare)."""
     note: str | None
     """A sentence for the reader when the published figure disagrees with its derivation."""
+    plausibility: list[PlausibilityProps]
+    """Plausibility rules this figure fails (waived ones included, marked so); empty when it passes them all."""
 
 
 class FigureProps(Props):
@@ -220,6 +237,13 @@ class SeriesProps(Props):
     provenance: ProvenanceProps
 
 
+class TickProps(Props):
+    """A value-axis tick: where it sits and what it reads."""
+
+    value: float
+    formatted: str
+
+
 class ConcurrencyChartProps(Envelope):
     """A metric over rising concurrency, one line per scenario."""
 
@@ -230,8 +254,15 @@ class ConcurrencyChartProps(Envelope):
     x_label: str
     y_label: str
     unit: str
+    direction: Literal["lower", "higher"]
+    direction_label: str
+    """'Higher is better', translated."""
+    ticks: list[TickProps]
+    """Value-axis ticks from zero past the largest value, formatted."""
     concurrency: list[int]
     best_at_peak: str
+    best_label: str
+    """Word for the best marker (on the best line at the highest concurrency)."""
     scaling_label: str
     columns: dict[str, str]
     series: list[SeriesProps]

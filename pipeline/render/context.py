@@ -8,9 +8,10 @@ from functools import cached_property
 
 from pipeline.derive.findings import FindingFacts
 from pipeline.derive.report import FORMULAS, DerivedReport, Value
+from pipeline.lint import LintResult
 from pipeline.localize import Localizer
 from pipeline.props.models import (
-    SCHEMA_VERSION, FigureProps, ProvenanceProps, RelativeProps, ScenarioProps, SourceProps,
+    SCHEMA_VERSION, FigureProps, PlausibilityProps, ProvenanceProps, RelativeProps, ScenarioProps, SourceProps,
 )
 
 
@@ -21,6 +22,8 @@ class RenderContext:
     derived: DerivedReport
     findings: list[FindingFacts]
     loc: Localizer
+    lint: LintResult | None = None
+    """The report's lint findings; a figure's provenance lists those about it."""
 
     @property
     def report(self):
@@ -82,10 +85,18 @@ class RenderContext:
                                      derived=derived_formatted, context=context)
         return ProvenanceProps(
             kind=value.provenance, label=self.loc.text(f"provenance.{value.provenance}"), source=source,
-            files=list(value.files),
+            files=list(value.files), runs=value.runs,
             formula=self.loc.text(f"formula.{value.formula}") if value.formula else None,
             approximate=value.approximate, derived_value=value.derived, derived_formatted=derived_formatted,
-            consistent=value.consistent, note=note)
+            consistent=value.consistent, note=note, plausibility=self.plausibility(value))
+
+    def plausibility(self, value: Value) -> list[PlausibilityProps]:
+        """The lint findings about a figure, waived or not, for the reader."""
+        if self.lint is None:
+            return []
+        return [PlausibilityProps(code=f.code, title=self.loc.text(f"lint.{f.code}.title"),
+                                  note=self.loc.text(f"lint.{f.code}.note"), waived=waived)
+                for f, waived in self.lint.about(value)]
 
     def figure(self, value: Value, unit: str, context: str = "", formatted: str | None = None) -> FigureProps:
         return FigureProps(value=value.value, formatted=formatted or self.format_value(value, unit),

@@ -32,7 +32,10 @@ def finding(ctx: RenderContext, facts: FindingFacts) -> FindingProps:
     if facts.consistent is False:
         note = ctx.loc.text("finding.stated_disagrees", stated=stated, computed=params["computed"])
     title = ctx.loc.text(f"finding.{f.kind}.title", **params)
-    text = ctx.loc.text(f"finding.{f.kind}.text", **params)
+    # A scaling finding quotes each side's growth under load when the sweep has it from its lowest point.
+    text_id = "finding.scaling.text_at_load" if f.kind == "scaling" and "scaling" not in params else \
+        f"finding.{f.kind}.text"
+    text = ctx.loc.text(text_id, **params)
     return FindingProps(kind=f.kind, title=title, text=text, scenario=getattr(f, "scenario", None) or (
         f.scenarios[0] if hasattr(f, "scenarios") else None), stated=stated, consistent=facts.consistent, note=note)
 
@@ -45,15 +48,15 @@ def _finding_params(ctx: RenderContext, facts: FindingFacts) -> dict[str, str]:
     label = ctx.scenario_label
     if f.kind == "cost_advantage":
         versus = f.versus or ctx.report.baseline
-        costs = {s: ctx.derived.figure(f.model, "cost_per_mtok", s) for s in f.scenarios}
-        values = loc.join([loc.text("format.scenario_value", scenario=s, value=ctx.format_value(v, "usd_per_mtok"))
-                           for s, v in costs.items() if v is not None])
+        costs = [v for v in (ctx.derived.figure(f.model, "cost_per_mtok", s) for s in f.scenarios) if v is not None]
+        cheapest, dearest = min(costs, key=lambda v: v.value), max(costs, key=lambda v: v.value)
+        low_cost, high_cost = ctx.format_value(cheapest, "usd_per_mtok"), ctx.format_value(dearest, "usd_per_mtok")
         low, high = loc.number(n["low"] * 100), loc.number(n["high"] * 100)
         span = loc.text("format.percent", value=low) if low == high else \
             loc.text("format.percent_range", low=low, high=high)
         return dict(range=span, scenarios=loc.join([label(s) for s in f.scenarios]), versus=label(versus),
-                    values=values, versus_value=loc.usd(n["versus_cost"]), model=ctx.model_name(f.model),
-                    computed=span)
+                    cost_range=low_cost if low_cost == high_cost else loc.range(low_cost, high_cost),
+                    versus_value=loc.usd(n["versus_cost"]), model=ctx.model_name(f.model), computed=span)
     if f.kind == "leader":
         items = []
         for metric_id in f.metrics:
@@ -73,10 +76,15 @@ def _finding_params(ctx: RenderContext, facts: FindingFacts) -> dict[str, str]:
     if f.kind == "scaling":
         unit = ctx.derived.catalogs.metrics["output_throughput"].unit
         ratio = loc.ratio(n["ratio"])
+        growth = {}
+        if "scaling" in n:
+            growth = dict(low_concurrency=loc.number(n["low_concurrency"]), scaling=loc.ratio(n["scaling"]),
+                          versus_scaling=loc.ratio(n["versus_scaling"]))
         return dict(scenario=label(f.scenario), accelerator=ctx.derived.scenario(f.scenario).accelerator.name,
-                    versus=label(f.versus), ratio=ratio, value=loc.quantity(n["value"], unit),
+                    versus=label(f.versus), versus_accelerator=ctx.derived.scenario(f.versus).accelerator.name,
+                    ratio=ratio, value=loc.quantity(n["value"], unit),
                     versus_value=loc.quantity(n["versus_value"], unit), concurrency=loc.number(f.concurrency),
-                    model=ctx.model_name(f.model), computed=ratio)
+                    model=ctx.model_name(f.model), computed=ratio, **growth)
     return {}
 
 

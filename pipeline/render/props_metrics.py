@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pipeline.props.models import (
     BarProps, ConcurrencyChartProps, CostChartProps, CostGroupProps, CostRowProps, MetricChartProps,
-    MetricGroupProps, PointProps, SeriesProps,
+    MetricGroupProps, PointProps, SeriesProps, TickProps,
 )
+from pipeline.render.charts_axis import axis_ticks, tick_decimals
 from pipeline.render.context import RenderContext
 
 METRIC_COMPONENTS = {
@@ -126,6 +127,12 @@ def _disagreement_note(ctx: RenderContext, model: str, rows: list[CostRowProps])
                         context=ctx.cost_context())
 
 
+def value_ticks(ctx: RenderContext, values: list[float], unit: str) -> list[TickProps]:
+    """Round value-axis ticks from zero past the largest value, formatted for the locale."""
+    ticks = axis_ticks(max(values, default=0.0))
+    return [TickProps(value=t, formatted=ctx.format(t, unit, tick_decimals(ticks))) for t in ticks]
+
+
 def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -> ConcurrencyChartProps | None:
     """Throughput over rising concurrency, one line per scenario (the report's first sweep)."""
     if not ctx.derived.sweeps:
@@ -146,7 +153,10 @@ def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -
         model=sweep.model, heading=model_heading(ctx, sweep.model), metric=sweep.metric.id,
         x_label=ctx.loc.text("axis.concurrency"),
         y_label=ctx.loc.text("axis.metric_with_unit", metric=ctx.metric_short(sweep.metric.id), unit=unit),
-        unit=unit, concurrency=sweep.concurrencies, best_at_peak=sweep.best_at_peak,
+        unit=unit, direction=sweep.metric.direction,
+        direction_label=ctx.loc.text(f"direction.{sweep.metric.direction}"),
+        ticks=value_ticks(ctx, [v.value for line in sweep.series for _, v in line.points], sweep.metric.unit),
+        concurrency=sweep.concurrencies, best_at_peak=sweep.best_at_peak, best_label=ctx.loc.text("label.best"),
         scaling_label=ctx.loc.text("label.scaling", low=ctx.loc.number(sweep.concurrencies[0]),
                                    high=ctx.loc.number(sweep.concurrencies[-1])),
         columns={"concurrency": ctx.loc.text("column.concurrency")}, series=series)

@@ -48,12 +48,20 @@ def summary(ctx: RenderContext, model: str) -> str:
     fastest, ttft, _ = shown("ttft")
     top, throughput, _ = shown("output_throughput")
     cheapest, cost, cost_bar = shown("cost_per_mtok")
-    relative = ctx.loc.signed_percent(cost_bar.relative.value) if cost_bar.relative else ctx.loc.text("relative.baseline")
-    template = "overview.summary.same_leader" if fastest == top else "overview.summary"
-    return ctx.loc.text(template, model=ctx.model_name(model), fastest=ctx.scenario_label(fastest),
-                        ttft=ttft, top=ctx.scenario_label(top), throughput=throughput,
-                        cheapest=ctx.scenario_label(cheapest), cost=cost, relative=relative,
-                        baseline=ctx.scenario_label(ctx.report.baseline))
+    # Two clauses, each a template of its own: which one depends on the data, not on the language.
+    leaders = ctx.loc.text("overview.summary.same_leader" if fastest == top else "overview.summary.leaders",
+                           fastest=ctx.scenario_label(fastest), ttft=ttft, top=ctx.scenario_label(top),
+                           throughput=throughput)
+    if cost_bar.relative is None and not cost_bar.is_baseline:
+        return ctx.loc.text("overview.summary.short", model=ctx.model_name(model),
+                            scenarios=ctx.loc.number(len(ctx.derived.scenarios)))  # no baseline cost to compare
+    if cost_bar.relative is None:
+        cost_clause = ctx.loc.text("overview.summary.cost_baseline", cheapest=ctx.scenario_label(cheapest), cost=cost)
+    else:
+        cost_clause = ctx.loc.text("overview.summary.cost", cheapest=ctx.scenario_label(cheapest), cost=cost,
+                                   saving=ctx.loc.percent(-cost_bar.relative.value),
+                                   baseline=ctx.scenario_label(ctx.report.baseline))
+    return ctx.loc.text("overview.summary", model=ctx.model_name(model), leaders=leaders, cost=cost_clause)
 
 
 def infra_chart(ctx: RenderContext, component: str = "InfraComparisonChart") -> InfraChartProps:
@@ -152,7 +160,8 @@ def model_spec_chart(ctx: RenderContext, component: str = "ModelSpecChart") -> M
     for precision in ("bf16", "fp8"):
         row(f"weights_{precision}", [text_cell(ctx.loc.quantity(f.weights_gb[precision].value, "gb"),
                                                f.weights_gb[precision]) for f in facts])
-    row("minimum_hardware", [text_cell(_footprint(ctx, f.entry.minimum_hardware)) for f in facts])
+    row("minimum_hardware", [text_cell(_footprint(ctx, f.entry.minimum_hardware), _stated_footprint(ctx, f))
+                             for f in facts])
     row("serving_context", [text_cell(_serving_context(ctx, f.entry.serving_context)) for f in facts])
     row("fp8_checkpoint", [text_cell(ctx.loc.text("label.yes" if f.model.fp8_checkpoint else "label.no"))
                            for f in facts])
@@ -176,6 +185,16 @@ def _footprint(ctx: RenderContext, deployment) -> str | None:
     return ctx.loc.text("model.footprint", count=ctx.loc.number(deployment.count), name=acc.name,
                         memory=ctx.loc.quantity(acc.memory_gb, "gb"),
                         precision=ctx.loc.text(f"precision.{deployment.precision}"))
+
+
+def _stated_footprint(ctx: RenderContext, facts) -> Value | None:
+    """The report's minimum footprint as a figure, so its provenance carries the lint findings about it."""
+    footprint = facts.entry.minimum_hardware
+    if footprint is None:
+        return None
+    index = ctx.report.models.index(facts.entry)
+    return Value(footprint.count, "estimated",
+                 location=ctx.derived.document.locate(("models", index, "minimum_hardware")))
 
 
 def _serving_context(ctx: RenderContext, serving) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from pipeline.props.models import Envelope
+from pipeline.render.charts import ChartPlanner
 from pipeline.render.context import RenderContext, to_json_bytes
 from pipeline.render.props_findings import findings_chart, recommendation_chart
 from pipeline.render.props_metrics import METRIC_COMPONENTS, concurrency_chart, cost_chart, metric_chart
@@ -29,11 +30,13 @@ def render_props(ctx: RenderContext) -> dict[str, Envelope]:
     return {name: p for name, p in props.items() if p is not None}
 
 
-def render_report(ctx: RenderContext, env: Environment) -> dict[str, bytes]:
-    """Relative output path -> bytes, for one report in one locale."""
+def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | None = None) -> dict[str, bytes]:
+    """Relative output path -> bytes, for one report in one locale; its static charts go to ``charts``."""
     base = f"{ctx.report.id}/{ctx.loc.id}"
     source_file = ctx.derived.document.file
     props = render_props(ctx)
+    if charts is not None:
+        charts.add(base, props, ctx.loc.locale)
     outputs = {f"{base}/{name}.json": to_json_bytes(p.model_dump(mode="json")) for name, p in props.items()}
     tables = []
     for name in METRIC_COMPONENTS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -13,10 +14,21 @@ from pipeline.load.yaml_source import FieldPath, SourceDocument
 
 M = TypeVar("M", bound=BaseModel)
 
+_GUESS = re.compile(r"^did you mean '([^']+)'\?")
+
 _TYPE_WORDS = {
     "float": "a number", "int": "a whole number", "string": "text", "bool": "true or false",
     "dict": "a mapping (key: value)", "list": "a list", "model": "a mapping (key: value)",
     "date": "a date (YYYY-MM-DD)", "model_attributes": "a mapping (key: value)",
+}
+_TYPE_HINTS = {
+    "a number": "write numbers without units or thousands separators (1234.5, not '1,234.5 ms')",
+    "a whole number": "write a whole number without units (3, not 'three')",
+    "text": "quote the value to keep it as text",
+    "true or false": "write true or false",
+    "a mapping (key: value)": "write 'key: value' lines indented under it, or {key: value, ...}",
+    "a list": "write a list as [a, b] or as lines starting with '- '",
+    "a date (YYYY-MM-DD)": "write the date as YYYY-MM-DD (2026-02-10), a day that exists",
 }
 
 
@@ -25,8 +37,44 @@ def validate_document(document: SourceDocument, model: type[M]) -> tuple[M | Non
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
-        problems = [_problem(document, model, error) for error in exc.errors(include_url=False)]
-        return None, problems
+        errors = exc.errors(include_url=False)
+        problems = [_problem(document, model, error) for error in errors]
+        return None, _merge_shared(_merge_typos(problems))
+
+
+def _merge_shared(problems: list[Problem]) -> list[Problem]:
+    """One problem per wrong value: a value shared through an anchor (``<<: *price``) is
+    reported once, at the anchor, naming every place that uses it."""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.location, p.code, p.message), []).append(p)
+    merged = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) > 1:
+            others = ", ".join(p.path for p in group[1:])
+            first = Problem(first.code, first.message, first.location, first.path,
+                            f"{first.hint} (the value is shared through an anchor; also used by {others})",
+                            first.severity)
+        merged.append(first)
+    return merged
+
+
+def _merge_typos(problems: list[Problem]) -> list[Problem]:
+    """A misspelt required field shows as 'unknown x' and 'missing y': keep one problem, the typo.
+
+    The unknown field's hint already says "did you mean 'y'?"; the missing 'y' at the same
+    place says nothing more.
+    """
+    guesses = {(p.path.rsplit(".", 1)[0] if "." in p.path else "", _GUESS.search(p.hint).group(1))
+               for p in problems if p.code == "E020" and _GUESS.search(p.hint)}
+    kept = []
+    for p in problems:
+        parent, _, field = p.path.rpartition(".")
+        if p.code == "E021" and (parent, field) in guesses:
+            continue
+        kept.append(p)
+    return kept
 
 
 def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> Problem:
@@ -46,12 +94,14 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
                        shown, hint)
     if kind == "missing":
         field = str(error["loc"][-1])
+        about = _properties(model, data_path[:-1], document.data).get(field, {}).get("description", "")
+        about = " ".join(about.split())
         return Problem("E021", f"missing required field '{field}'", document.locate(data_path[:-1]),
-                       shown, f"add '{field}:' here (see the schema's description of it)")
+                       shown, f"add '{field}:' here" + (f" ({about.rstrip('.')})" if about else ""))
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         words = {"greater_than": "greater than", "greater_than_equal": "at least",
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
-        bound = next(iter(context.values()), "?")
+        bound = _show(next(iter(context.values()), "?"))
         return Problem("E023", f"must be {words} {bound} (got {_show(value)})", location, shown,
                        "correct the figure; negative and zero values are not meaningful here")
     if kind == "finite_number":
@@ -65,20 +115,33 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
             f"needs at least {context.get('min_length')} item(s) (got {context.get('actual_length', 0)})"
         return Problem("E027", what, location, shown, "fill it in, or remove the field")
     if kind == "string_pattern_mismatch":
-        return Problem("E024", f"{_show(value)} is not valid here: {_pattern_words(context.get('pattern', ''))}",
-                       location, shown, "ids are lower-case letters, digits, '.', '_' and '-'; colours are #rrggbb")
+        expected, hint = _pattern_words(context.get("pattern", ""))
+        return Problem("E024", f"{_show(value)} is not valid here: {expected}", location, shown, hint)
     if kind in ("literal_error", "union_tag_invalid", "enum"):
         expected = context.get("expected") or context.get("expected_tags") or "?"
-        return Problem("E028", f"{_show(value if kind != 'union_tag_invalid' else context.get('tag'))} "
-                               f"is not one of {expected}", location, shown, "use one of the listed values")
+        if kind == "union_tag_invalid":
+            # pydantic points at the whole entry; the mistake is in its tag field.
+            tag_field = str(context.get("discriminator", "kind")).strip("'")
+            value = context.get("tag")
+            location = document.locate(data_path + (tag_field,))
+            shown = f"{shown}.{tag_field}" if shown else tag_field
+        choices = re.findall(r"'([^']*)'", str(expected))
+        guess = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else "use one of the listed values"
+        return Problem("E028", f"{_show(value)} is not one of {expected}", location, shown, hint)
     if kind == "union_tag_not_found":
         return Problem("E021", f"missing required field '{context.get('discriminator', 'kind').strip(chr(39))}'",
                        location, shown, "say which kind of entry this is")
+    if kind == "model_type" and context.get("class_name") == "FigureInput":
+        return Problem("E022", f"expected a number, got {_show(value)}", location, shown,
+                       "write the figure as a plain number in the metric's unit (120, not '120ms'), "
+                       "or as {value: 120, source: <source id>}")
     base = kind.split("_")[0]
     if kind.endswith(("_type", "_parsing")) or kind in ("model_attributes_type",):
         wanted = _TYPE_WORDS.get(base, _TYPE_WORDS.get(kind.rsplit("_", 1)[0], base))
-        return Problem("E022", f"expected {wanted}, got {_show(value)}", location, shown,
-                       "quote text, write numbers without units or thousands separators")
+        reason = f" ({context['error']})" if isinstance(context.get("error"), str) else ""
+        return Problem("E022", f"expected {wanted}, got {_show(value)}{reason}", location, shown,
+                       _TYPE_HINTS.get(wanted, "write a value of the expected kind"))
     return Problem("E029", f"{error['msg']} (got {_show(value)})", location, shown)
 
 
@@ -121,6 +184,11 @@ def _schema(model: type[BaseModel]) -> dict:
 
 def _allowed_keys(model: type[BaseModel], path: FieldPath, data: Any) -> list[str]:
     """Field names the schema allows at ``path`` (for 'did you mean')."""
+    return list(_properties(model, path, data))
+
+
+def _properties(model: type[BaseModel], path: FieldPath, data: Any) -> dict[str, dict]:
+    """The schema's properties (name -> schema) of the mapping at ``path``."""
     schema = _schema(model)
     defs = schema.get("$defs", {})
 
@@ -152,10 +220,10 @@ def _allowed_keys(model: type[BaseModel], path: FieldPath, data: Any) -> list[st
         elif isinstance(node.get("additionalProperties"), dict):
             node = node["additionalProperties"]
         else:
-            return []
+            return {}
         here = here[step] if isinstance(here, (dict, list)) and _has(here, step) else None
         node = resolve(node, here)
-    return list(node.get("properties", {}))
+    return node.get("properties", {})
 
 
 def _has(container: Any, step: Any) -> bool:
@@ -165,6 +233,8 @@ def _has(container: Any, step: Any) -> bool:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 'greater than 0', not '0.0'
     if isinstance(value, str):
         return repr(value if len(value) <= 60 else value[:57] + "...")
     if isinstance(value, dict):
@@ -174,13 +244,17 @@ def _show(value: Any) -> str:
     return repr(value) if value is not None else "nothing"
 
 
-def _pattern_words(pattern: str) -> str:
+def _pattern_words(pattern: str) -> tuple[str, str]:
+    """What a pattern expects, in words, and how to write it."""
     if pattern.startswith("^#"):
-        return "expected a colour like #3b82f6"
+        return "expected a colour like #3b82f6", "write the colour as six hex digits, quoted: color: \"#3b82f6\""
     if "a-z0-9][a-z0-9._-]" in pattern:
-        return "expected a lower-case id (letters, digits, '.', '_', '-'), with no '/' or spaces"
+        return ("expected a lower-case id (letters, digits, '.', '_', '-'), with no '/' or spaces",
+                "ids also name output files; use lower-case letters, digits, '.', '_' and '-' only")
     if "A-Za-z0-9][A-Za-z0-9_-]" in pattern:
-        return "expected a short id (letters, digits, '_', '-')"
+        return "expected a short id (letters, digits, '_', '-')", "scenario ids are short: A, B, gpu-1"
+    if "[a-z]{2,3}(_" in pattern:
+        return "expected a CLDR locale id like zh_Hans_CN", "use a Babel locale id: zh_Hans_CN, en_US, ko_KR"
     if "[a-z]{2,3}" in pattern:
-        return "expected a locale id like zh, en, ko or pt-BR"
-    return f"expected text matching {pattern}"
+        return "expected a locale id like zh, en, ko or pt-BR", "use the locale ids of i18n/locales.yaml"
+    return f"expected text matching {pattern}", "change the value to match the pattern"

@@ -42,10 +42,25 @@ def test_guidellm_05_figures_units_and_percentile_names():
     # request_latency is in seconds.
     assert value(table, "e2e_latency", "mean") == pytest.approx(1595.733)
     assert value(table, "e2e_latency", "p99") == pytest.approx(1679.649)
-    # inter_token_latency_ms excludes the first token (TPOT); time_per_output_token_ms includes it.
-    assert value(table, "tpot", "median") == pytest.approx(12.380461)
-    assert value(table, "e2e_per_output_token", "median") == pytest.approx(12.866838)
-    assert "itl" not in metrics(table)
+    # GuideLLM's per-request formulas: inter_token_latency_ms = decode time / (N - 1) -> itl,
+    # time_per_output_token_ms = decode time / N -> tpot; neither includes TTFT, so tpot <= itl.
+    # With the median output of 124 tokens, the medians differ by the factor 123/124.
+    assert value(table, "itl", "median") == pytest.approx(12.380461)
+    assert value(table, "tpot", "median") == pytest.approx(12.380461 * 123 / 124, abs=1e-6)
+    assert value(table, "tpot", "p99") < value(table, "itl", "p99")
+    assert "e2e_per_output_token" not in metrics(table)
+
+
+def test_guidellm_sampled_requests_follow_guidellm_formulas():
+    """Each sampled request's ITL and TPOT are its decode time (latency - TTFT) over N - 1 and N tokens."""
+    for path in (GUIDELLM_05, GUIDELLM_03):
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        for benchmark in data["benchmarks"]:
+            for request in benchmark["requests"]["successful"]:
+                n = request["output_tokens"]
+                decode_ms = request["request_latency"] * 1000 - request["time_to_first_token_ms"]
+                assert request["inter_token_latency_ms"] == pytest.approx(decode_ms / (n - 1), abs=1e-5)
+                assert request["time_per_output_token_ms"] == pytest.approx(decode_ms / n, abs=1e-5)
 
 
 def test_guidellm_rates_keep_only_the_overall_mean_not_instantaneous_stats():

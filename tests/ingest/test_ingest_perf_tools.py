@@ -102,8 +102,9 @@ def test_genai_perf_new_build_nested_config_per_user_throughput_and_request_coun
     assert value(table, "per_user_output_throughput", "median") == pytest.approx(72.764527)
     assert value(table, "request_throughput", "mean") == pytest.approx(7.483999)
     # telemetry_stats (GPU power, utilisation) are not serving metrics.
-    assert metrics(table) == {"ttft", "tpot", "e2e_latency", "output_throughput", "per_user_output_throughput",
-                              "request_throughput", "input_tokens", "output_tokens"}
+    assert metrics(table) == {"ttft", "tpot", "e2e_latency", "output_throughput",
+                              "per_user_output_throughput", "request_throughput", "input_tokens",
+                              "output_tokens"}
 
 
 def test_units_written_in_a_block_are_converted(tmp_path):

@@ -1,0 +1,70 @@
+"""Every lint rule: its stable code, name, title, severity and documentation page.
+
+Codes never change meaning and are never reused; a retired rule keeps its code reserved.
+Tolerances are constants here, so the docs (docs/lint/<code>.md) and the code quote one number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.errors import Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One plausibility rule."""
+
+    code: str
+    """Stable code, e.g. ``L010``; waivers name rules by it."""
+    name: str
+    """Short kebab-case name, e.g. ``latency-vs-throughput``."""
+    title: str
+    """One line saying what the rule checks."""
+    severity: Severity
+    """``error`` fails the build unless waived; ``warning`` fails it only under ``--strict``."""
+
+    @property
+    def doc(self) -> str:
+        """The rule's documentation page, relative to the project root."""
+        return f"docs/lint/{self.code}.md"
+
+
+_RULES = [
+    Rule("L001", "derived-vs-stated", "a stated figure differs from its derivation", "error"),
+    Rule("L002", "finding-vs-data", "a finding's stated figure differs from the data it summarizes", "error"),
+    Rule("L003", "stated-vs-catalogue", "a figure the report states contradicts the catalogue", "warning"),
+    Rule("L010", "latency-vs-throughput", "throughput above what TTFT and ITL allow (Little's law)", "error"),
+    Rule("L020", "memory-fit", "the model's weights do not fit in the accelerator memory", "error"),
+    Rule("L030", "decode-roofline-itl", "ITL below the memory-bandwidth limit of decoding", "error"),
+    Rule("L031", "decode-roofline-throughput", "throughput above the memory-bandwidth limit of decoding", "error"),
+    Rule("L040", "sweep-dip", "throughput falls as concurrency rises, before saturation", "warning"),
+    Rule("L041", "sweep-superlinear", "throughput grows faster than concurrency (efficiency above 100%)", "warning"),
+    Rule("L050", "missing-baseline", "a metric has figures but none for the baseline", "warning"),
+    Rule("L051", "missing-cost", "a scenario's cost per token cannot be derived", "warning"),
+    Rule("L052", "too-few-runs", "a measured figure comes from fewer runs than the method declares", "warning"),
+    Rule("L060", "waiver-without-reason", "a waiver gives no reason, so it waives nothing", "error"),
+    Rule("L061", "unused-waiver", "a waiver matches no finding", "warning"),
+]
+
+RULES: dict[str, Rule] = {r.code: r for r in _RULES}
+"""Code -> rule, in code order."""
+
+WAIVER_RULES = frozenset({"L060", "L061"})
+"""Rules about waivers themselves; they cannot be waived."""
+
+# -- tolerances (each documented on its rule's page) -----------------------------------
+
+LATENCY_MARGIN = 0.10
+"""L010: relative slack on Little's-law bound (medians, not means; ramp-up; tool definitions of ITL)."""
+ROOFLINE_MARGIN = 0.10
+"""L030/L031: relative slack on the bandwidth bound (data-sheet rounding; the bound is already a peak)."""
+DIP_MARGIN = 0.03
+"""L040: a drop smaller than this share of the previous point is run-to-run noise."""
+SUPERLINEAR_MARGIN = 0.05
+"""L041: scaling efficiency up to 100% + this is noise on medians."""
+
+
+def rule(code: str) -> Rule:
+    """The rule with ``code`` (KeyError for an unknown one)."""
+    return RULES[code]

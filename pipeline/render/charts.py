@@ -1,0 +1,181 @@
+"""Static charts (SVG and PNG) of the metric components, drawn from their props, cached by content.
+
+A chart's bytes depend only on its props, this renderer's version, matplotlib's version
+and the font: the hash of those (the *key*) is written beside the chart as
+``<Component>.key``. A build reads the previous key and reuses the previous bytes when
+it matches, so drawing (and importing pyplot, ~0.5 s) happens only for charts whose
+inputs changed. Apart from that cache read, planning and rendering are pure: props in,
+bytes out; :mod:`pipeline.write` writes them with everything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import version
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable
+
+from babel import Locale
+
+from pipeline.errors import BuildFailed, Problem
+from pipeline.props.models import Envelope
+from pipeline.render.charts_fonts import ChartFont, FontMissing, chart_font
+from pipeline.render.context import to_json_bytes
+
+CHART_COMPONENTS = ("TtftChart", "ItlChart", "InferenceThroughputChart", "ConcurrencyChart", "CostPerTokenChart")
+"""Components that also get a static chart."""
+
+RENDERER_VERSION = "1"
+"""Bump when a change to the drawing code changes chart bytes: every chart is then redrawn."""
+
+FORMATS = ("svg", "png")
+
+PARALLEL_FROM = 4
+"""Draw in worker processes when at least this many charts need drawing (and there is more than one core)."""
+
+CacheRead = Callable[[str], "bytes | None"]
+"""Previous bytes of an output path relative to site-data/, or None."""
+
+_MEMO: dict[str, dict[str, bytes]] = {}
+"""Charts drawn in this process, by key: a second build of the same inputs draws nothing."""
+_MEMO_SIZE = 64
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    """One chart to produce: where, from what, and the key of those inputs."""
+
+    path: str
+    """Output path without extension, relative to site-data/: '<report>/<locale>/charts/<Component>'."""
+    props: Envelope
+    font: ChartFont
+    key: str
+
+
+@lru_cache(maxsize=1)
+def _matplotlib_version() -> str:
+    return version("matplotlib")
+
+
+def chart_key(props: Envelope, font: ChartFont) -> str:
+    """Hash of everything a chart's bytes depend on."""
+    digest = hashlib.sha256()
+    for part in (RENDERER_VERSION, _matplotlib_version(), font.identity, font.family, props.component):
+        digest.update(part.encode() + b"\n")
+    digest.update(to_json_bytes(props.model_dump(mode="json")))
+    return "sha256:" + digest.hexdigest()
+
+
+def folder_cache(out_dir: Path) -> CacheRead:
+    """Read previous outputs from ``out_dir`` (site-data/); missing or unreadable files are misses."""
+    def read(relative: str) -> bytes | None:
+        try:
+            return (out_dir / relative).read_bytes()
+        except OSError:
+            return None
+    return read
+
+
+def no_cache(relative: str) -> None:
+    """A cache that never hits (draw everything)."""
+    return None
+
+
+@dataclass
+class ChartPlanner:
+    """Collects the charts of every report and locale, then produces them all at once."""
+
+    cache: CacheRead = no_cache
+    jobs: list[ChartJob] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, base: str, props: dict[str, Envelope], locale: Locale) -> None:
+        """Plan the charts of one report in one locale (``base`` = '<report>/<locale>')."""
+        wanted = [name for name in CHART_COMPONENTS if name in props]
+        if not wanted:
+            return
+        try:
+            font = chart_font(locale)
+        except FontMissing as missing:
+            if missing.problem not in self.problems:
+                self.problems.append(missing.problem)
+            return
+        for name in wanted:
+            self.jobs.append(ChartJob(f"{base}/charts/{name}", props[name], font, chart_key(props[name], font)))
+
+    def render(self, workers: int | None = None) -> dict[str, bytes]:
+        """Output path -> bytes of every planned chart (and its key); raise BuildFailed on font problems."""
+        if self.problems:
+            raise BuildFailed("render", self.problems)
+        outputs: dict[str, bytes] = {}
+        todo: list[ChartJob] = []
+        for job in self.jobs:
+            reused = self._reuse(job)
+            if reused is None:
+                todo.append(job)
+            else:
+                outputs.update(reused)
+        problems: list[Problem] = []
+        for job, (files, missing) in zip(todo, _draw_all(todo, workers)):
+            if missing:
+                problems.append(Problem(
+                    "E081", f"chart {job.path}: the font '{job.font.family}' cannot draw "
+                            f"{', '.join(repr(ch) for ch in missing)}",
+                    hint="change the label in data/ or i18n/, or install a font that has these characters"))
+                continue
+            _remember(job.key, files)
+            outputs.update(_named(job, files))
+        if problems:
+            raise BuildFailed("render", problems)
+        return outputs
+
+    def _reuse(self, job: ChartJob) -> dict[str, bytes] | None:
+        if job.key in _MEMO:
+            return _named(job, _MEMO[job.key])
+        previous = self.cache(f"{job.path}.key")
+        if previous is None or previous.decode("utf-8", "replace").strip() != job.key:
+            return None
+        files = {fmt: self.cache(f"{job.path}.{fmt}") for fmt in FORMATS}
+        if any(data is None for data in files.values()):
+            return None
+        _remember(job.key, files)
+        return _named(job, files)
+
+
+def _named(job: ChartJob, files: dict[str, bytes]) -> dict[str, bytes]:
+    outputs = {f"{job.path}.{fmt}": files[fmt] for fmt in FORMATS}
+    outputs[f"{job.path}.key"] = (job.key + "\n").encode()
+    return outputs
+
+
+def _remember(key: str, files: dict[str, bytes]) -> None:
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.pop(next(iter(_MEMO)))
+    _MEMO[key] = files
+
+
+def _draw_one(job: ChartJob) -> tuple[dict[str, bytes], list[str]]:
+    from pipeline.render.charts_draw import render_chart  # pyplot: only when a chart is drawn
+
+    return render_chart(job.props, job.font)
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _draw_all(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str, bytes], list[str]]]:
+    """Draw ``jobs`` in order; across cores when there are enough of them to pay for the workers."""
+    cores = workers if workers is not None else _cores()
+    if cores < 2 or len(jobs) < PARALLEL_FROM:
+        return [_draw_one(job) for job in jobs]
+    # Forked workers start with this process's modules; each draws a contiguous share of the jobs.
+    with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:
+        return list(pool.map(_draw_one, jobs, chunksize=max(1, len(jobs) // (2 * cores))))

@@ -1,0 +1,76 @@
+"""Text measurement and line breaking for chart labels, in any of the site's scripts.
+
+Widths are estimated in ems from East Asian width (a Han or Hangul character is one em,
+a Latin letter about half of one), which is close enough to size margins and wrap notes
+without a renderer. Han and kana may break between any two characters; Korean and
+Latin text break at spaces; no line starts with closing punctuation.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_NO_LINE_START = set("，。、；：！？）」』】〉》,.;:!?)%")
+
+
+def _char_em(ch: str) -> float:
+    # Average advance widths of Noto Sans CJK's proportional Latin (Source Sans) glyphs.
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 1.0
+    if ch == " ":
+        return 0.23
+    if ch.isupper():
+        return 0.6
+    if ch.isdigit():
+        return 0.53
+    return 0.49
+
+
+def em_width(text: str) -> float:
+    """Estimated width of ``text`` in ems of its font size."""
+    return sum(_char_em(ch) for ch in text)
+
+
+def _breaks_anywhere(ch: str) -> bool:
+    # Han ideographs, kana and fullwidth punctuation: a line may break before or after them.
+    code = ord(ch)
+    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFF60
+            or 0x3000 <= code <= 0x303F)
+
+
+def _tokens(text: str) -> list[str]:
+    """Units that stay on one line: a word with its following spaces, or one Han character."""
+    tokens: list[str] = []
+    current = ""
+    for ch in text:
+        if _breaks_anywhere(ch) and ch not in _NO_LINE_START:
+            if current:
+                tokens.append(current)
+            current = ch
+        elif ch == " ":
+            current += ch
+            tokens.append(current)
+            current = ""
+        elif current and (current[-1] == " " or (_breaks_anywhere(current[-1]) and ch not in _NO_LINE_START)):
+            tokens.append(current)
+            current = ch
+        else:
+            current += ch
+    if current:
+        tokens.append(current)
+    return tokens
+
+
+def wrap(text: str, width_em: float) -> list[str]:
+    """``text`` broken into lines of at most ``width_em`` ems (a single longer word keeps its own line)."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for token in _tokens(paragraph):
+            if line and em_width((line + token).rstrip()) > width_em:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
+        lines.append(line.rstrip())
+    return lines

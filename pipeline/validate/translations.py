@@ -1,0 +1,99 @@
+"""Translations are complete and their templates sound, in every locale, before anything renders.
+
+The renderer reports a message it asks for and cannot find; these checks also catch what it
+would not ask for yet: an entry one locale lacks (or left empty or fuzzy), a msgstr that is
+not a valid Jinja2 template, and a translation whose ``{{ placeholders }}`` differ from the
+other locales' (a dropped ``{{ value }}`` silently drops a figure from the page).
+"""
+
+from __future__ import annotations
+
+from jinja2 import TemplateSyntaxError, meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from pipeline.errors import Location, Problem
+from pipeline.load.po_source import PoScan
+from pipeline.load.project import Inputs
+
+_PARSER = ImmutableSandboxedEnvironment()
+
+
+def check_translations(inputs: Inputs) -> list[Problem]:
+    """Problems of the site's .po catalogues, compared with each other."""
+    scans = {loc.id: inputs.po_scans[loc.id] for loc in inputs.locales if loc.id in inputs.po_scans}
+    problems: list[Problem] = []
+    placeholders: dict[str, dict[str, set[str]]] = {}
+    for locale, scan in scans.items():
+        for msgid, entry in scan.entries.items():
+            if not entry.string or entry.fuzzy or "{" not in entry.string:
+                placeholders.setdefault(msgid, {})[locale] = set()
+                continue
+            try:
+                names = meta.find_undeclared_variables(_PARSER.parse(entry.string))
+            except TemplateSyntaxError as exc:
+                problems.append(Problem(
+                    "E063", f"the translation of '{msgid}' is not a valid template: {exc.message}",
+                    Location(scan.file, entry.line), hint="placeholders are written {{ name }}; "
+                    "check for a missing or extra brace"))
+                continue
+            placeholders.setdefault(msgid, {})[locale] = set(names)
+    problems += _missing(scans)
+    problems += _placeholders_differ(scans, placeholders)
+    return problems
+
+
+def _missing(scans: dict[str, PoScan]) -> list[Problem]:
+    problems = []
+    everywhere = sorted({msgid for scan in scans.values() for msgid in scan.entries})
+    for msgid in everywhere:
+        having = [loc for loc, scan in scans.items() if _translated(scan, msgid)]
+        for locale, scan in scans.items():
+            if locale in having:
+                continue
+            entry = scan.entries.get(msgid)
+            if entry is None:
+                donor = scans[having[0]] if having else next(s for s in scans.values() if msgid in s.entries)
+                problems.append(Problem(
+                    "E060", f"no '{locale}' translation for message '{msgid}'", Location(scan.file),
+                    hint=f"add  msgid \"{msgid}\"  and its translation; see "
+                         f"{donor.file}:{donor.entries[msgid].line}"))
+            else:
+                why = "marked fuzzy" if entry.fuzzy else "empty"
+                problems.append(Problem(
+                    "E060", f"the '{locale}' translation of '{msgid}' is {why}", Location(scan.file, entry.line),
+                    hint="translate it" + (" and remove the '#, fuzzy' line" if entry.fuzzy else "")))
+    return problems
+
+
+def _translated(scan: PoScan, msgid: str) -> bool:
+    entry = scan.entries.get(msgid)
+    return entry is not None and bool(entry.string) and not entry.fuzzy
+
+
+def _placeholders_differ(scans: dict[str, PoScan], placeholders: dict[str, dict[str, set[str]]]) -> list[Problem]:
+    problems = []
+    for msgid, by_locale in sorted(placeholders.items()):
+        filled = {loc: names for loc, names in by_locale.items() if _translated(scans[loc], msgid)}
+        if len(filled) < 2 or len({frozenset(n) for n in filled.values()}) == 1:
+            continue
+        # The placeholders most translations use are the expected ones; report the others.
+        every = set().union(*filled.values())
+        expected = {name for name in every if sum(name in n for n in filled.values()) * 2 > len(filled)}
+        for locale, names in filled.items():
+            if names == expected:
+                continue
+            entry = scans[locale].entries[msgid]
+            parts = []
+            if expected - names:
+                parts.append(f"lacks {_list(expected - names)}")
+            if names - expected:
+                parts.append(f"uses {_list(names - expected)}, which the other translations do not")
+            problems.append(Problem(
+                "E066", f"the '{locale}' translation of '{msgid}' {' and '.join(parts)}",
+                Location(scans[locale].file, entry.line),
+                hint=f"use the same placeholders as the other languages: {_list(expected) or 'none'}"))
+    return problems
+
+
+def _list(names: set[str]) -> str:
+    return ", ".join("{{ " + n + " }}" for n in sorted(names))
