@@ -81,8 +81,9 @@ node-deps: $(NODE_STAMP)
 test: $(STAMP) node-deps system-deps site-deps
 	$(PY) -m pytest
 
+# VALIDATE_FLAGS: e.g. --strict, or --format github for annotations in GitHub Actions.
 validate: $(STAMP) fonts
-	$(PY) -m pipeline validate
+	$(PY) -m pipeline validate $(VALIDATE_FLAGS)
 
 lint: $(STAMP)
 	$(PY) -m pipeline lint

@@ -15,8 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.build import check
+from pipeline.derive.measured import reduce_runs
 from pipeline.cli import main
 from pipeline.load.project import ProjectPaths
 from tests.project import ROOT, make_project
@@ -153,7 +156,7 @@ def test_second_report_figures_list_their_files_and_runs(shipped):
     itl = derived.figures[(MODEL, "itl", 4, "C")]
     assert itl.files == tuple(f"{RAW}/g6e.xlarge/guidellm/run{n}/benchmarks.json" for n in (1, 2, 3))
     assert itl.runs == 3
-    assert str(ttft.location) == "data/reports/llama31-8b-gpu-sweep.yaml:79:12"
+    assert str(ttft.location) == "data/reports/llama31-8b-gpu-sweep.yaml:82:12"
 
 
 def test_second_report_derives_cost_and_sweep_from_measured_figures(shipped):
@@ -250,7 +253,11 @@ def test_runs_appended_to_one_file_count_one_by_one(project, capsys):
     lines = [json.dumps(json.loads(Path(p).read_text(encoding="utf-8")))
              for p in sorted(glob.glob(f"{ROOT}/{RAW}/g5.xlarge/vllm/*concurrency16-*.json"))]
     (project / "data" / "raw" / "appended.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    write_report(project, measurements(entry("A", "raw/appended.jsonl"), entry("C", C_FILES)))
+    # One pattern may be written without brackets.
+    write_report(project, measurements(entry("A", "raw/appended.jsonl").replace("[raw/appended.jsonl]",
+                                                                               "raw/appended.jsonl"),
+                                       entry("C", C_FILES)))
+    assert "    files: raw/appended.jsonl\n" in (project / "data" / "reports" / "demo.yaml").read_text(encoding="utf-8")
     assert validate(project, capsys) == (0, "")
     value = figures(project)[(MODEL, "ttft", 16, "A")]
     assert (value.files, value.runs) == (("data/raw/appended.jsonl",), 3)
@@ -266,6 +273,17 @@ def test_mean_of_runs_when_the_method_says_so(project, capsys):
     runs = [json.loads(Path(p).read_text(encoding="utf-8"))["output_throughput"]
             for p in sorted(glob.glob(f"{ROOT}/{RAW}/g5.xlarge/vllm/*concurrency8-*.json"))]
     assert figures(project)[(MODEL, "output_throughput", 8, "A")].value == pytest.approx(sum(runs) / 3, rel=1e-15)
+
+
+@given(st.lists(st.floats(min_value=0.001, max_value=1e6), min_size=1, max_size=9), st.randoms())
+def test_the_median_of_runs_ignores_their_order_and_lies_among_them(values, rng):
+    shuffled = list(values)
+    rng.shuffle(shuffled)
+    median = reduce_runs(values, "median")
+    assert reduce_runs(shuffled, "median") == median
+    assert min(values) <= median <= max(values)
+    if len(values) % 2:
+        assert median in values  # an odd number of runs: the median is one of them, never an average
 
 
 # -- problems, located at the line naming the files ------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -193,3 +194,30 @@ def test_the_installed_command_runs_as_a_program(project):
     assert done.stdout == ""
     assert done.stderr.startswith("data/reports/demo.yaml:27:21: error[E023] scenarios.D.price.hourly")
     assert "Traceback" not in done.stderr
+
+
+def _explode(*args, **kwargs):
+    raise ValueError("max() arg is an empty sequence")
+
+
+@pytest.mark.parametrize("command", [["validate"], ["build"], ["build", "--check"]])
+def test_a_bug_is_reported_in_one_paragraph_without_a_traceback(project, capsys, monkeypatch, command):
+    monkeypatch.setattr("pipeline.build.build", _explode)
+    monkeypatch.delenv("SITE_DATA_DEBUG", raising=False)
+    assert main(["--root", str(project), *command]) == 3
+    out, err = capsys.readouterr()
+    assert out == ""
+    head, hint = err.splitlines()
+    assert re.fullmatch(r"site-data: internal error in test_validate_cli\.py:\d+: "
+                        r"ValueError: max\(\) arg is an empty sequence", head)
+    assert hint == ("  hint: this is a bug in site-data, not a mistake in your data, and nothing was written. "
+                    "Please report it with the input that triggers it; run with SITE_DATA_DEBUG=1 to see the "
+                    "traceback")
+    assert not (project / "site-data").exists()
+
+
+def test_debug_mode_lets_a_bug_through(project, monkeypatch):
+    monkeypatch.setattr("pipeline.build.build", _explode)
+    monkeypatch.setenv("SITE_DATA_DEBUG", "1")
+    with pytest.raises(ValueError, match="empty sequence"):
+        main(["--root", str(project), "validate"])

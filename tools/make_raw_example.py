@@ -437,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wanted = files()
     existing = {p.relative_to(args.out).as_posix() for p in args.out.rglob("*.json")} if args.out.is_dir() else set()
-    stale = sorted(n for n, data in wanted.items() if not (args.out / n).is_file() or (args.out / n).read_bytes() != data)
+    stale = sorted(name for name, data in wanted.items()
+                   if not (args.out / name).is_file() or (args.out / name).read_bytes() != data)
     extra = sorted(existing - set(wanted))
     if args.check:
         for name in stale + extra:

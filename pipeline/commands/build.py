@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from pipeline.commands.output import add_common_options, print_problems
+from pipeline.commands.output import EXIT_INTERNAL, InternalError, add_common_options, guarded, print_problems
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -28,7 +28,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from pipeline.write import apply_writes, describe, plan_writes
 
     paths = ProjectPaths(root)
-    result = build(paths, strict=args.strict)
+    try:
+        result = guarded(lambda: build(paths, strict=args.strict))
+    except InternalError:
+        return EXIT_INTERNAL
     plan = plan_writes(result.outputs, paths.output)
     if args.check:
         # One list (one JSON document) of warnings and stale files.

@@ -35,7 +35,8 @@ def register(sub) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE",
                         help="write the tidy table to FILE, a .csv or .parquet file, instead of showing it; "
                              "nothing is written if a file could not be read")
-    parser.set_defaults(handler=run)
+    # Reading raw files needs no project; pipeline.cli may skip its data/ check for this command.
+    parser.set_defaults(handler=run, needs_project=False)
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
@@ -100,10 +101,24 @@ def write_table(table, out: Path) -> None:
         if out.suffix.lower() == ".csv":
             table.to_csv(partial, index=False, lineterminator="\n", encoding="utf-8")
         else:
-            table.to_parquet(partial, index=False, engine="pyarrow")
+            _write_parquet(table, partial)
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _write_parquet(table, path: Path) -> None:
+    """Parquet with one fixed column type per column, whatever the rows hold (an all-missing
+    tool_version stays a string column, not Arrow's null type)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.ingest import COLUMNS
+    from pipeline.ingest.frame import DTYPES
+
+    arrow = {"object": pa.string(), "int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64()}
+    schema = pa.schema([(name, arrow[DTYPES[name]]) for name in COLUMNS])
+    pq.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False), path)
 
 
 class ProgressBar:

@@ -4,11 +4,47 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
-from pipeline.errors import Problem
+from pipeline.errors import BuildFailed, Problem
 
 FORMATS = ("text", "github", "json")
+EXIT_INTERNAL = 3
+"""Exit status of a bug in site-data itself (0 clean, 1 problems in the inputs, 2 usage errors)."""
+DEBUG_ENV = "SITE_DATA_DEBUG"
+
+T = TypeVar("T")
+
+
+class InternalError(Exception):
+    """An unexpected exception, already reported to the user."""
+
+
+def guarded(stage: Callable[[], T]) -> T:
+    """Run ``stage``; turn an unexpected exception (a bug, not bad data) into a short report.
+
+    Editors get one paragraph saying what failed and what to do instead of a traceback;
+    ``SITE_DATA_DEBUG=1`` lets the exception through for whoever fixes the bug.
+    """
+    try:
+        return stage()
+    except (BuildFailed, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, by design
+        if os.environ.get(DEBUG_ENV):
+            raise
+        where = exc.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        place = f" in {os.path.basename(where.tb_frame.f_code.co_filename)}:{where.tb_lineno}" if where else ""
+        print(f"site-data: internal error{place}: {type(exc).__name__}: {exc}\n"
+              "  hint: this is a bug in site-data, not a mistake in your data, and nothing was written. "
+              "Please report it with the input that triggers it; "
+              f"run with {DEBUG_ENV}=1 to see the traceback", file=sys.stderr)
+        raise InternalError(str(exc)) from None
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.commands.output import add_common_options, print_problems
+from pipeline.commands.output import EXIT_INTERNAL, InternalError, add_common_options, guarded, print_problems
 
 EXIT_OK, EXIT_USAGE = 0, 2
 REPORT_SUFFIXES = (".yaml", ".yml")
@@ -20,7 +20,8 @@ def register(sub) -> None:
     parser = sub.add_parser("validate", help="check data/ (structure, references, translations); writes nothing",
                             description="Load, validate, derive, lint and render every report in memory; "
                                         "report every problem with file and line. Writes nothing. "
-                                        "Exit status: 0 clean, 1 problems found, 2 usage error.")
+                                        "Exit status: 0 clean, 1 problems found, 2 usage error, "
+                                        "3 internal error (a bug).")
     add_common_options(parser)
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="report files or folders of them to check, anywhere (default: data/reports/); "
@@ -38,7 +39,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     except UsageError as exc:
         print(f"site-data validate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    result = build(paths, strict=args.strict, report_files=files)
+    try:
+        result = guarded(lambda: build(paths, strict=args.strict, report_files=files))
+    except InternalError:
+        return EXIT_INTERNAL
     print_problems(result.warnings, args.format, summary=False)
     if args.format == "text":
         print(f"ok: {len(result.reports)} report(s) valid in {len(result.locales)} locale(s), "

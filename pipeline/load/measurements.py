@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import Location, Problem
+from pipeline.errors import Problem
 from pipeline.ingest.batch import ingest_files
 from pipeline.ingest.discover import InputFile, files_under
+from pipeline.ingest.tidy import COLUMNS
 from pipeline.load.yaml_source import SourceDocument, display_path
 from pipeline.models.catalog import Model
 from pipeline.models.report import Measurement, Report
@@ -33,6 +34,8 @@ MEASUREMENT_CODES: dict[str, str] = {
     "E031": "Run without a whole-number concurrency; left out (warning)",
     "E032": "Run of another model than the measurement's (error)",
     "E033": "Metric or statistic missing from the runs: an error when listed in 'metrics', else a warning",
+    "E035": "Sweep 'from: measurements' with fewer than two measured concurrencies (error; "
+            "pipeline.validate.references)",
 }
 """Codes of problems about how a report uses raw files: title and, in parentheses, severity.
 Problems of the files themselves keep their ingest codes (pipeline.ingest.INGEST_CODES), and a
@@ -50,8 +53,6 @@ throughput is the run's overall rate (its ``mean``). Units already agree: ms and
 """
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
-_COLUMNS = ("tool", "tool_version", "file", "run", "model", "concurrency", "request_rate",
-            "metric", "statistic", "value", "unit", "completed", "failed")
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ class _EntryReader:
 
     def _runs(self, rows: list[tuple]) -> list[_Run]:
         runs: dict[tuple[str, int], _Run] = {}
-        at = {name: i for i, name in enumerate(_COLUMNS)}
+        at = {name: i for i, name in enumerate(COLUMNS)}
         for row in rows:
             key = (row[at["file"]], row[at["run"]])
             run = runs.get(key)
@@ -279,7 +280,8 @@ class _EntryReader:
                    if every else f"{len(missing)} of {total} run(s) report no {what}: {shown}")
         hint = "those runs do not count towards this metric's figures"
         if every and metric == "itl" and key[0] == "itl":
-            hint = "GenAI-Perf and LLMPerf report no ITL between chunks: set itl_from: tpot, or leave itl out of metrics"
+            hint = ("GenAI-Perf and LLMPerf report no ITL between chunks: set itl_from: tpot, "
+                    "or leave itl out of metrics")
         elif every and key[1] not in ("mean", "median"):
             hint = f"the tools wrote no {key[1]}: choose another latency_statistic (median is always there)"
         elif every:

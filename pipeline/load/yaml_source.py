@@ -7,6 +7,7 @@ and so the traps PyYAML lets through (duplicate keys, alias bombs) are refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import yaml
 
 from pipeline.errors import Location, fail
+from pipeline.load.yaml_messages import explain_syntax_error
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Data files are hand-written; anything larger is a mistake (or an attack)."""
@@ -91,7 +93,7 @@ _StrictLoader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
 _StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", __import__("re").compile(_BOOL_RE), list("tTfF"))
+    "tag:yaml.org,2002:bool", re.compile(_BOOL_RE), list("tTfF"))
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -138,7 +140,7 @@ def parse_yaml(raw: bytes, name: str) -> SourceDocument:
                    location=Location(name, line, column),
                    hint="remove it; control characters cannot appear in data files, even inside quotes") from None
     except yaml.MarkedYAMLError as exc:
-        message, hint, mark = _explain(exc)
+        message, hint, mark = explain_syntax_error(exc)
         raise fail("E002", f"YAML syntax error: {message}",
                    location=Location(name, mark.line + 1, mark.column + 1) if mark else Location(name),
                    hint=hint) from None
@@ -157,62 +159,9 @@ def parse_yaml(raw: bytes, name: str) -> SourceDocument:
     return SourceDocument(name, data, builder.value_marks, builder.key_marks)
 
 
-_GENERIC_HINT = ("check indentation and quoting on this line and the one before; "
-                 "quote text that contains ': ' or starts with a special character")
-
-
 def _is_empty(node: yaml.Node) -> bool:
     """A document that is only '---' (or '--- ~'): nothing to read."""
     return isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "null"
-
-
-def _explain(exc: yaml.MarkedYAMLError) -> tuple[str, str, Any]:
-    """PyYAML's parser words, said the way an editor thinks of the mistake: (message, hint, mark)."""
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    mark = exc.problem_mark or exc.context_mark
-    opened = exc.context_mark
-    if problem == "mapping values are not allowed here":
-        return ("unexpected ':' (a colon followed by a space starts a key)",
-                "quote the value if it contains ': ' (title: \"a: b\"), "
-                "or line this key up with the keys above it", mark)
-    if problem.startswith("expected <block end>") and _before(mark).rstrip().endswith(("}", "]")):
-        return ("text continues after a '{...}' or '[...]' value",
-                "quote the whole value when it starts with '{' or '[': text: \"{{ figure }} more text\"", mark)
-    if problem.startswith("expected <block end>"):
-        return ("this line is not indented like the lines above it",
-                "indent keys of the same mapping by the same number of spaces; a key cannot follow "
-                "list items ('- ...') at their indentation", mark)
-    if problem == "could not find expected ':'":
-        return ("a line is neither 'key: value' nor a list item '- value'",
-                "add the ':' after the key, or close a quote opened earlier", opened or mark)
-    if problem.startswith("found undefined alias"):
-        alias = problem.rsplit(" ", 1)[-1].strip("'")
-        return (f"alias '*{alias}' has no anchor '&{alias}' before it",
-                f"mark the value to repeat with &{alias} where it first appears, or write the value out", mark)
-    if problem == "second occurrence" or context.startswith("found duplicate anchor"):
-        first = f" (first on line {opened.line + 1})" if opened else ""
-        return (f"the same anchor is defined twice{first}", "give each anchor (&name) its own name", mark)
-    if problem.startswith("found character") and "cannot start any token" in problem:
-        char = problem.split("'")[1] if "'" in problem else "?"
-        return (f"a value cannot start with '{char}'", f"quote it: key: \"{char}...\"", mark)
-    if problem == "found unexpected end of stream" and "quoted scalar" in context:
-        return ("a quote opened here is never closed", "close the quote at the end of the value", opened or mark)
-    if problem.startswith("expected ',' or ']'") or problem.startswith("expected ',' or '}'"):
-        bracket = "[" if "]" in problem else "{"
-        where = f" on line {opened.line + 1}" if opened else ""
-        return (f"the '{bracket}' opened{where} is not closed here",
-                f"close it with '{']' if bracket == '[' else '}'}' and separate items with ', '; "
-                f"quote text that contains '{bracket}'", mark)
-    return (problem or context or "invalid YAML", _GENERIC_HINT, mark)
-
-
-def _before(mark: Any) -> str:
-    """The text of ``mark``'s line before it."""
-    buffer = getattr(mark, "buffer", None)
-    if not isinstance(buffer, str):
-        return ""
-    return buffer[buffer.rfind("\n", 0, mark.pointer) + 1: mark.pointer]
 
 
 def _separator_line(text: str, line: int) -> int:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.models.common import Id, Positive, PositiveInt, Strict, Text
+from pipeline.models.common import Id, Positive, PositiveInt, Strict, Text, WholeNumber
 
 
 class Source(Strict):
@@ -83,7 +83,7 @@ class Experts(Strict):
 
     routed: PositiveInt
     """Routed experts per MoE layer."""
-    shared: int = Field(0, ge=0)
+    shared: WholeNumber = Field(0, ge=0)
     """Always-active shared experts."""
     active_per_token: PositiveInt
     """Routed experts each token activates."""
@@ -134,7 +134,7 @@ class Metric(Strict):
     """Canonical unit; values are stored and derived in it."""
     direction: Literal["lower", "higher"]
     """Which way is better: lower for latency and cost, higher for throughput."""
-    decimals: int = Field(0, ge=0, le=4)
+    decimals: WholeNumber = Field(0, ge=0, le=4)
     """Fraction digits shown on the page."""
     derived: bool = False
     """True when the pipeline computes it (a report may still state it, and is then checked)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict as StrictType, StringConstraints
 
 MAX_TEXT = 600
 """Longest text a label or a cell may hold; longer text breaks layouts and is a mistake."""
@@ -40,8 +40,13 @@ HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 LocalizedText = dict[LocaleId, Text]
 """The same text in every site locale: ``{zh: ..., en: ..., ko: ...}``."""
 
-Positive = Annotated[float, Field(gt=0)]
-PositiveInt = Annotated[int, Field(gt=0)]
+# Strict numbers: YAML `true` or "12" must not turn into 1.0 or 12 without a word.
+Number = Annotated[float, StrictType()]
+"""Any finite number (integers accepted); not a boolean, not text."""
+WholeNumber = Annotated[int, StrictType()]
+"""An integer; not a boolean, not text."""
+Positive = Annotated[float, StrictType(), Field(gt=0)]
+PositiveInt = Annotated[int, StrictType(), Field(gt=0)]
 
 
 class FigureInput(Strict):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from pipeline.models.common import (
+    Number,
     Figure, HexColor, Id, LocalizedText, Positive, PositiveInt, ScenarioId, Strict, Text,
 )
 
@@ -168,12 +169,17 @@ class Sweep(Strict):
     metric: Id
     """Metric id (usually output_throughput)."""
     source: Id | None = None
-    """Source of the typed values; required with points, not used with ``from: measurements``."""
+    """Source of the typed values; required with points, not used with 'from: measurements'."""
     points: list[SweepPoint] = []
-    """One entry per concurrency level, in increasing order (at least two); leave out with ``from``."""
+    """One entry per concurrency level, in increasing order (at least two); none with 'from'."""
     from_: Literal["measurements"] | None = Field(None, alias="from")
-    """``measurements``: the points are every concurrency the report's measurements of this model and
-    metric reach (see ``measurements``), instead of typed ``points``."""
+    """'measurements': the points are every concurrency at which the report's measurements hold this
+    model and metric, instead of typed points."""
+
+
+def _one_or_more(value: object) -> object:
+    # One pattern is often all an entry needs: `files: raw/x/*.json` reads as a list of one.
+    return [value] if isinstance(value, str) else value
 
 
 LatencyStatistic = Literal["median", "mean", "p90", "p95", "p99"]
@@ -184,7 +190,7 @@ class Measurement(Strict):
     """Figures of one model on one scenario, read from benchmark tools' result files instead of typed.
 
     Each run in the files fills the report's figures at the run's concurrency; repeated runs at one
-    concurrency reduce to one figure with ``method.statistic``, and the figure lists its files and its
+    concurrency reduce to one figure with method.statistic, and the figure lists its files and its
     number of runs. Typed results and measurements can sit in one report, but each figure has one origin.
     """
 
@@ -192,10 +198,11 @@ class Measurement(Strict):
     """Model id (the report's models list)."""
     scenario: ScenarioId
     """Scenario the runs were taken on."""
-    files: list[Text] = Field(min_length=1)
-    """Result files, folders or glob patterns, relative to data/ (raw/<report id>/g5/*.json; ** also searches
-    sub-folders). A folder stands for the .json and .jsonl files under it. The format is recognised from the
-    content: vLLM bench serve, AIPerf, GenAI-Perf, GuideLLM, LLMPerf."""
+    files: Annotated[list[Text], BeforeValidator(_one_or_more, json_schema_input_type=Union[Text, list[Text]])] = \
+        Field(min_length=1)
+    """Result files, folders or glob patterns (one, or a list), relative to data/: raw/<report id>/g5/*.json
+    (** also searches sub-folders). A folder stands for the .json and .jsonl files under it. The format is
+    recognised from the content: vLLM bench serve, AIPerf, GenAI-Perf, GuideLLM, LLMPerf."""
     latency_statistic: LatencyStatistic = "median"
     """Which statistic of each run's TTFT and ITL is taken (median, mean, p90, p95, p99), before the runs
     are reduced with method.statistic."""
@@ -221,8 +228,8 @@ class OperatingPoint(Strict):
 class StatedPercentRange(Strict):
     """A published 'X-Y%' figure."""
 
-    low: float
-    high: float
+    low: Number
+    high: Number
 
 
 class CostAdvantageFinding(Strict):
@@ -252,8 +259,8 @@ class LeaderFinding(Strict):
 class StatedBalance(Strict):
     """Published 'N% of throughput at M% of cost' figures."""
 
-    throughput_pct: float
-    cost_pct: float
+    throughput_pct: Number
+    cost_pct: Number
 
 
 class BalanceFinding(Strict):

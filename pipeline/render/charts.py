@@ -1,7 +1,7 @@
 """Static charts (SVG and PNG) of the metric components, drawn from their props, cached by content.
 
-A chart's bytes depend only on its props, this renderer's version, matplotlib's version
-and the font: the hash of those (the *key*) is written beside the chart as
+A chart's bytes depend only on its props, the drawing code, the versions of matplotlib
+and Pillow, and the font: the hash of those (the *key*) is written beside the chart as
 ``<Component>.key``. A build reads the previous key and reuses the previous bytes when
 it matches, so drawing (and importing pyplot, ~0.5 s) happens only for charts whose
 inputs changed. Apart from that cache read, planning and rendering are pure: props in,
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,8 +31,8 @@ from pipeline.render.context import to_json_bytes
 CHART_COMPONENTS = ("TtftChart", "ItlChart", "InferenceThroughputChart", "ConcurrencyChart", "CostPerTokenChart")
 """Components that also get a static chart."""
 
-RENDERER_VERSION = "1"
-"""Bump when a change to the drawing code changes chart bytes: every chart is then redrawn."""
+RENDERER_MODULES = ("charts_draw.py", "charts_text.py", "charts_fonts.py")
+"""Source files of the drawing code: their hash is the renderer's version, so any change to them redraws."""
 
 FORMATS = ("svg", "png")
 
@@ -58,14 +59,18 @@ class ChartJob:
 
 
 @lru_cache(maxsize=1)
-def _matplotlib_version() -> str:
-    return version("matplotlib")
+def renderer_version() -> str:
+    """Hash of the drawing code and of the versions of matplotlib and Pillow (its PNG encoder)."""
+    digest = hashlib.sha256(f"matplotlib {version('matplotlib')} pillow {version('pillow')}".encode())
+    for name in RENDERER_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
 
 
 def chart_key(props: Envelope, font: ChartFont) -> str:
-    """Hash of everything a chart's bytes depend on."""
+    """Hash of everything a chart's bytes depend on: props, drawing code, matplotlib, font."""
     digest = hashlib.sha256()
-    for part in (RENDERER_VERSION, _matplotlib_version(), font.identity, font.family, props.component):
+    for part in (renderer_version(), font.identity, font.family, props.component):
         digest.update(part.encode() + b"\n")
     digest.update(to_json_bytes(props.model_dump(mode="json")))
     return "sha256:" + digest.hexdigest()
@@ -174,7 +179,8 @@ def _cores() -> int:
 def _draw_all(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str, bytes], list[str]]]:
     """Draw ``jobs`` in order; across cores when there are enough of them to pay for the workers."""
     cores = workers if workers is not None else _cores()
-    if cores < 2 or len(jobs) < PARALLEL_FROM:
+    # Forking is what makes workers cheap (no re-import of the pipeline); only Linux forks safely.
+    if cores < 2 or len(jobs) < PARALLEL_FROM or sys.platform != "linux":
         return [_draw_one(job) for job in jobs]
     # Forked workers start with this process's modules; each draws a contiguous share of the jobs.
     with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:

@@ -221,7 +221,7 @@ def _notes(fig: Figure, lines: list[str], top: float, height: float, drawn: Draw
 
 
 def _note_lines(notes: list[str]) -> list[str]:
-    width_em = (WIDTH - 0.6) * 72 / NOTE
+    width_em = (WIDTH - 0.7) * 72 / NOTE
     lines: list[str] = []
     for note in notes:
         lines += wrap(note, width_em)
@@ -362,7 +362,7 @@ def draw_lines(props: ConcurrencyChartProps) -> Drawn:
               for s in props.series]
     rows = len(props.series)
 
-    scaling_width = max(_label_width(props.scaling_label, NOTE) / 2, 0.9)
+    scaling_width = max(_label_width(props.scaling_label, NOTE) * 0.55, 1.05)
     header_lines = len(wrap(props.scaling_label, scaling_width * 72 / NOTE))
 
     layout = Layout()

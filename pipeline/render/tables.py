@@ -46,6 +46,7 @@ def template_environment(templates_dir: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates_dir)), undefined=StrictUndefined,
                       autoescape=False, keep_trailing_newline=True)
     env.filters["cell"] = mdx_text
+    env.filters["paragraph"] = lambda text: f"<p>{mdx_text(text)}</p>"
     return env
 
 

@@ -159,6 +159,11 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
     for i, m in enumerate(report.models):
         listed_ok &= check.ref("model", m.model, cats.known("models"), ("models", i, "model"),
                                "data/catalog/models.yaml")
+        for part in ("minimum_hardware", "serving_context"):
+            footprint = getattr(m, part)
+            if footprint is not None:
+                check.ref("accelerator", footprint.accelerator, cats.known("accelerators"),
+                          ("models", i, part, "accelerator"), "data/catalog/accelerators.yaml")
 
     def model_ref(value: str | None, path: FieldPath) -> None:
         """A use of a model: it must be in the report's models list."""
@@ -171,10 +176,6 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
                           f"add  - model: {value}  under models:")
             return
         check.ref("model", value, model_ids, path, "the report's models list")
-        for part in ("minimum_hardware", "serving_context"):
-            footprint = getattr(m, part)
-            if footprint is not None:
-                check.ref("accelerator", footprint.accelerator, cats.known("accelerators"), ("models", i, part, "accelerator"))
 
     if not report.results and not report.measurements:
         check.add("E021", "a report needs 'results' (typed figures), 'measurements' (raw result files) or both",

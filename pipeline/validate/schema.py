@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import re
@@ -137,7 +138,7 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
                        "write the figure as a plain number in the metric's unit (120, not '120ms'), "
                        "or as {value: 120, source: <source id>}")
     base = kind.split("_")[0]
-    if kind.endswith(("_type", "_parsing")) or kind in ("model_attributes_type",):
+    if kind.endswith(("_type", "_parsing")) or kind in ("int_from_float", "date_from_datetime_inexact"):
         wanted = _TYPE_WORDS.get(base, _TYPE_WORDS.get(kind.rsplit("_", 1)[0], base))
         reason = f" ({context['error']})" if isinstance(context.get("error"), str) else ""
         return Problem("E022", f"expected {wanted}, got {_show(value)}{reason}", location, shown,
@@ -233,6 +234,8 @@ def _has(container: Any, step: Any) -> bool:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # 'greater than 0', not '0.0'
     if isinstance(value, str):
