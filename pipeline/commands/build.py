@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections import Counter
 from pathlib import Path
 
+from pipeline import build_cache
 from pipeline.commands.output import EXIT_INTERNAL, InternalError, add_common_options, guarded, print_problems
+
+from pipeline.errors import Location, Problem
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -19,10 +23,18 @@ def register(sub) -> None:
     add_common_options(parser)
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 and list the files that would change, appear or disappear")
+    parser.add_argument("--force", action="store_true",
+                        help="rebuild even when no input changed since the last build")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    key = build_cache.fingerprint(root, strict=args.strict)
+    if not args.check and not args.force:
+        record = build_cache.is_current(root, root / "site-data", key)
+        if record is not None:
+            return _report_unchanged(args, record["summary"])
+
     from pipeline.build import build
     from pipeline.load.project import ProjectPaths
     from pipeline.write import apply_writes, describe, plan_writes
@@ -31,6 +43,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     try:
         result = guarded(lambda: build(paths, strict=args.strict))
     except InternalError:
+        build_cache.forget(root)
         return EXIT_INTERNAL
     plan = plan_writes(result.outputs, paths.output)
     if args.check:
@@ -44,10 +57,28 @@ def run(args: argparse.Namespace, root: Path) -> int:
         return EXIT_PROBLEMS
     print_problems(result.warnings, args.format, summary=False)
     apply_writes(plan, result.outputs, paths.output)
-    print(f"built {len(result.reports)} report(s) in {len(result.locales)} locale(s) "
-          f"({', '.join(result.locales)}): {len(result.outputs)} files, {len(plan.added)} created, "
-          f"{len(plan.changed)} updated, {len(plan.removed)} deleted, {len(plan.unchanged)} unchanged; "
-          f"{len(result.warnings)} warning(s){waived_summary(result.waived)}", file=_summary_stream(args))
+    summary = {"reports": len(result.reports), "locales": result.locales, "files": len(result.outputs),
+               "warnings": [dataclasses.asdict(w) for w in result.warnings],
+               "waived": waived_summary(result.waived)}
+    build_cache.save_record(root, key, result.outputs, summary)
+    print(_summary_line(summary, len(plan.added), len(plan.changed), len(plan.removed), len(plan.unchanged)),
+          file=_summary_stream(args))
+    return EXIT_OK
+
+
+def _summary_line(summary: dict, added: int, changed: int, removed: int, unchanged: int) -> str:
+    return (f"built {summary['reports']} report(s) in {len(summary['locales'])} locale(s) "
+            f"({', '.join(summary['locales'])}): {summary['files']} files, {added} created, "
+            f"{changed} updated, {removed} deleted, {unchanged} unchanged; "
+            f"{len(summary['warnings'])} warning(s){summary['waived']}")
+
+
+def _report_unchanged(args: argparse.Namespace, summary: dict) -> int:
+    """The no-op build: nothing changed, so repeat what the last build said and write nothing."""
+    warnings = [Problem(**{**w, "location": Location(**w["location"]) if w["location"] else None})
+                for w in summary["warnings"]]
+    print_problems(warnings, args.format, summary=False)
+    print(_summary_line(summary, 0, 0, 0, summary["files"]) + " (no input changed)", file=_summary_stream(args))
     return EXIT_OK
 
 

@@ -1,0 +1,106 @@
+"""The no-op build: when no input changed since the last successful build, do nothing.
+
+An editor runs ``make site-data`` before every site build; most of the time nothing
+changed. The fingerprint covers every input that can change an output — data/, i18n/,
+templates/, the pipeline's own source, the versions of the libraries that format or draw,
+the chart font override and the --strict flag — and the record lists the hash of every
+file the build wrote. If both still match, the build is skipped before any heavy import.
+
+This module imports only the standard library, on purpose: it runs before pydantic,
+Babel, Jinja2 or matplotlib are loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+CACHE_FILE = Path(".site-data-cache") / "build.json"
+"""Where the record of the last successful build lives, under the project root (not committed)."""
+FORMAT_VERSION = 1
+
+_INPUT_FOLDERS = ("data", "i18n", "templates")
+_LIBRARIES = ("pydantic", "pydantic-core", "babel", "jinja2", "pyyaml", "matplotlib", "pillow", "pandas", "orjson")
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def fingerprint(root: Path, *, strict: bool) -> str:
+    """A hash of everything a build's output depends on."""
+    digest = hashlib.sha256()
+    digest.update(f"v{FORMAT_VERSION} strict={strict} python={sys.version_info[:3]}\n".encode())
+    digest.update(f"font={os.environ.get('SITE_DATA_CJK_FONT', '')}\n".encode())
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\n".encode())
+    for base, files in [(root, _files(root, _INPUT_FOLDERS)), (_PACKAGE, _files(_PACKAGE, ("",), ".py"))]:
+        for path in files:
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _files(base: Path, folders: tuple[str, ...], suffix: str = "") -> list[Path]:
+    found = []
+    for folder in folders:
+        top = base / folder if folder else base
+        for directory, subdirs, names in os.walk(top):
+            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__" and not d.startswith("."))
+            found += [Path(directory) / n for n in names if n.endswith(suffix) and not n.startswith(".")]
+    return sorted(found)
+
+
+def output_hashes(out_dir: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under the output folder."""
+    if not out_dir.is_dir():
+        return {}
+    return {p.relative_to(out_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out_dir.rglob("*")) if p.is_file()}
+
+
+def load_record(root: Path) -> dict | None:
+    """The record of the last successful build, or None when there is none (or it is unreadable)."""
+    try:
+        record = json.loads((root / CACHE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) and record.get("format") == FORMAT_VERSION else None
+
+
+def is_current(root: Path, out_dir: Path, key: str) -> dict | None:
+    """The previous record when the inputs and every output are exactly as that build left them."""
+    record = load_record(root)
+    if record is None or record.get("fingerprint") != key:
+        return None
+    if output_hashes(out_dir) != record.get("outputs"):
+        return None  # an output was edited, deleted or added by hand: rebuild to restore it
+    return record
+
+
+def save_record(root: Path, key: str, outputs: dict[str, bytes], summary: dict) -> None:
+    """Remember a successful build; a failure to write the cache only costs a rebuild next time."""
+    record = {"format": FORMAT_VERSION, "fingerprint": key,
+              "outputs": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(outputs.items())},
+              "summary": summary}
+    try:
+        path = root / CACHE_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def forget(root: Path) -> None:
+    """Drop the record (after a failed build, so the next one starts from scratch)."""
+    try:
+        (root / CACHE_FILE).unlink()
+    except OSError:
+        pass
