@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 CACHE_FILE = Path(".site-data-cache") / "build.json"
@@ -33,17 +32,33 @@ def fingerprint(root: Path, *, strict: bool) -> str:
     digest = hashlib.sha256()
     digest.update(f"v{FORMAT_VERSION} strict={strict} python={sys.version_info[:3]}\n".encode())
     digest.update(f"font={os.environ.get('SITE_DATA_CJK_FONT', '')}\n".encode())
-    for name in _LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name}={version}\n".encode())
+    for dist in _installed_versions():
+        digest.update(f"{dist}\n".encode())
     for base, files in [(root, _files(root, _INPUT_FOLDERS)), (_PACKAGE, _files(_PACKAGE, ("",), ".py"))]:
         for path in files:
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _installed_versions() -> list[str]:
+    """'name-version' of the libraries whose upgrade can change outputs, from their dist-info folders.
+
+    (importlib.metadata would cost more than the whole no-op build.)
+    """
+    wanted = {name.replace("-", "_").lower() for name in _LIBRARIES}
+    found = set()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project = name[: -len(".dist-info")].rsplit("-", 1)[0].replace("-", "_").lower()
+                if project in wanted:
+                    found.add(name[: -len(".dist-info")])
+    return sorted(found)
 
 
 def _files(base: Path, folders: tuple[str, ...], suffix: str = "") -> list[Path]:

@@ -7,6 +7,7 @@ Exit status: 0 success, 1 problems in the inputs (or stale output under --check)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     root = Path(args.root)
-    if not (root / "data").is_dir():
+    if getattr(args, "needs_project", True) and not (root / "data").is_dir():
         print(f"site-data: error: no data/ folder in {root.resolve()}; run from the project root or pass --root",
               file=sys.stderr)
         return EXIT_USAGE
@@ -50,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args, root)
     except BuildFailed as failed:
         print_problems(failed.problems, getattr(args, "format", "text"))
+        return EXIT_PROBLEMS
+    except BrokenPipeError:
+        # The reader went away (`site-data lint | head`): not an error of ours, and nothing to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("site-data: interrupted; site-data/ was left as it was", file=sys.stderr)

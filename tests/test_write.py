@@ -173,11 +173,16 @@ def test_an_unchanged_build_touches_nothing(tmp_path, capsys):
         if path.is_file():
             os.utime(path, ns=(OLD, OLD))
     before = snapshot(root / "site-data")
+    files = len(before) - _folders(before)
     capsys.readouterr()
+    # A full build over unchanged inputs (--force), then the no-op build: neither touches a file.
+    assert main(["--root", str(root), "build", "--force"]) == 0
+    assert snapshot(root / "site-data") == before
+    assert capsys.readouterr().out.endswith(f"0 created, 0 updated, 0 deleted, {files} unchanged; 0 warning(s)\n")
     assert main(["--root", str(root), "build"]) == 0
     assert snapshot(root / "site-data") == before
-    assert capsys.readouterr().out.endswith(f"0 created, 0 updated, 0 deleted, {len(before) - _folders(before)} "
-                                            "unchanged; 0 warning(s)\n")
+    assert capsys.readouterr().out.endswith(f"0 created, 0 updated, 0 deleted, {files} unchanged; 0 warning(s)"
+                                            " (no input changed)\n")
 
 
 def _folders(snap: dict) -> int:

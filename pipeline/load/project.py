@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pipeline.errors import BuildFailed, Location, Problem, Problems
 from pipeline.load.po_source import PoScan, scan_po
 from pipeline.load.yaml_source import SourceDocument, display_path, read_yaml
-from pipeline.localize import Catalog, catalog_path, read_catalog
+from pipeline.localize import Catalog, catalog_path
 from pipeline.models.catalog import (
     Accelerator, AcceleratorCatalog, Instance, InstanceCatalog, Metric, MetricCatalog,
     Model, ModelCatalog, Source, SourceCatalog,
@@ -176,16 +176,19 @@ def read_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> 
         problems.extend(found)
         if scan is None:
             continue
-        catalog, found = read_catalog(path, shown(path))
-        problems.extend(found)
-        if catalog is not None:
-            translations[site_locale.id] = catalog
-            scans[site_locale.id] = scan
+        translations[site_locale.id] = catalog_from_scan(scan)
+        scans[site_locale.id] = scan
 
     catalogs = Catalogs(documents=documents, failed=frozenset(failed), **tables)
     inputs = Inputs(paths.root, locales.locales if locales else [], locales_doc if locales else None,
                     catalogs, reports, translations, scans, measured)
     return inputs, problems
+
+
+def catalog_from_scan(scan: PoScan) -> Catalog:
+    """The messages gettext would use: translated, not fuzzy (the scan already read the file)."""
+    return Catalog(scan.file, {msgid: e.string for msgid, e in scan.entries.items() if e.string and not e.fuzzy},
+                   {msgid: e.line for msgid, e in scan.entries.items()})
 
 
 def _scan_po(path: Path, shown_as: str) -> tuple[PoScan | None, list[Problem]]:

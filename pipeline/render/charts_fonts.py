@@ -13,6 +13,7 @@ when a chart is actually drawn.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,9 +128,44 @@ def _file_hash(path: str, size: int, mtime_ns: int) -> str:
 
 
 def file_hash(path: str) -> str:
-    """SHA-256 of a font file, computed once per process for an unchanged file."""
+    """SHA-256 of a font file, computed once per unchanged file (remembered across runs).
+
+    The hash goes into chart keys, which are committed, so it must be the content's; but
+    hashing ~20 MB of font on every build costs more than the rest of a no-change build.
+    """
     stat = os.stat(path)
-    return _file_hash(path, stat.st_size, stat.st_mtime_ns)
+    entry = f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
+    known = _remembered_hashes()
+    if entry not in known:
+        known[entry] = _file_hash(path, stat.st_size, stat.st_mtime_ns)
+        _remember_hashes(known)
+    return known[entry]
+
+
+def _hash_cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "site-data" / "font-hashes.json"
+
+
+@lru_cache(maxsize=1)
+def _remembered_hashes() -> dict[str, str]:
+    try:
+        data = json.loads(_hash_cache_file().read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember_hashes(known: dict[str, str]) -> None:
+    # Best effort: an unwritable cache only means hashing the font again next time.
+    try:
+        path = _hash_cache_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(json.dumps(known, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 def chart_font(locale: Locale, environ: dict[str, str] | None = None) -> ChartFont:

@@ -14,6 +14,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pipeline.errors import Location, Problem
 from pipeline.load.po_source import PoScan
 from pipeline.load.project import Inputs
+from pipeline.localize import plain_placeholders
 
 _PARSER = ImmutableSandboxedEnvironment()
 
@@ -27,6 +28,10 @@ def check_translations(inputs: Inputs) -> list[Problem]:
         for msgid, entry in scan.entries.items():
             if not entry.string or entry.fuzzy or "{" not in entry.string:
                 placeholders.setdefault(msgid, {})[locale] = set()
+                continue
+            names = plain_placeholders(entry.string)  # most templates: no need to parse them
+            if names is not None:
+                placeholders.setdefault(msgid, {})[locale] = names
                 continue
             try:
                 names = meta.find_undeclared_variables(_PARSER.parse(entry.string))
