@@ -74,21 +74,26 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     return Checked(inputs, derived, findings, problems.sorted(), lint)
 
 
-def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None) -> BuildResult:
-    """Every output of every report (or of ``report_files``) in every locale, in memory."""
+def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None,
+          charts: bool = True) -> BuildResult:
+    """Every output of every report (or of ``report_files``) in every locale, in memory.
+
+    With ``charts=False`` the static charts are neither drawn nor part of the outputs.
+    """
     checked = check(paths, strict=strict, report_files=report_files)
     env = template_environment(paths.templates)
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]
     outputs: dict[str, bytes] = {}
-    charts = ChartPlanner(folder_cache(paths.output))
+    planner = ChartPlanner(folder_cache(paths.output)) if charts else None
     for derived in checked.derived:
         for loc in localizers:
             ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))
-            outputs.update(render_report(ctx, env, charts))
+            outputs.update(render_report(ctx, env, planner))
     problems = Problems([p for loc in localizers for p in loc.missing])
     problems.raise_if_errors("localize")
-    outputs.update(charts.render())
+    if planner is not None:
+        outputs.update(planner.render())
     return BuildResult(outputs, checked.problems, [d.report.id for d in checked.derived],
                        [loc.id for loc in checked.inputs.locales], checked.waived)
 

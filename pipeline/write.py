@@ -19,6 +19,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from pipeline.errors import Location, Problem, fail
 
@@ -57,8 +58,12 @@ def _refuse(relative: str):
                      "or start with '/'", stage="write")
 
 
-def plan_writes(outputs: dict[str, bytes], out_dir: Path) -> WritePlan:
-    """Compare rendered outputs with the folder's current content."""
+def plan_writes(outputs: dict[str, bytes], out_dir: Path, keep: Callable[[str], bool] | None = None) -> WritePlan:
+    """Compare rendered outputs with the folder's current content.
+
+    Files not among ``outputs`` are to be removed, unless ``keep(relative path)`` says this build
+    does not manage them (the charts, in a build that skips them).
+    """
     plan = WritePlan()
     root = out_dir.resolve()
     folded: dict[str, str] = {}
@@ -83,7 +88,7 @@ def plan_writes(outputs: dict[str, bytes], out_dir: Path) -> WritePlan:
     if out_dir.is_dir():
         for existing in sorted(p for p in out_dir.rglob("*") if p.is_file() or p.is_symlink()):
             relative = existing.relative_to(out_dir).as_posix()
-            if relative not in outputs:
+            if relative not in outputs and not (keep and keep(relative)):
                 plan.removed.append(relative)
     return plan
 

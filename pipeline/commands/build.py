@@ -25,27 +25,30 @@ def register(sub) -> None:
                         help="write nothing; exit 1 and list the files that would change, appear or disappear")
     parser.add_argument("--force", action="store_true",
                         help="rebuild even when no input changed since the last build")
+    parser.add_argument("--no-charts", dest="charts", action="store_false",
+                        help="skip the static charts: neither draw them nor touch the chart files already there")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
     key = build_cache.fingerprint(root, strict=args.strict)
-    if not args.check and not args.force:
+    if not args.check and not args.force and args.charts:
         record = build_cache.is_current(root, root / "site-data", key)
         if record is not None:
             return _report_unchanged(args, record["summary"])
 
     from pipeline.build import build
     from pipeline.load.project import ProjectPaths
+    from pipeline.render.charts import is_chart_output
     from pipeline.write import apply_writes, describe, plan_writes
 
     paths = ProjectPaths(root)
     try:
-        result = guarded(lambda: build(paths, strict=args.strict))
+        result = guarded(lambda: build(paths, strict=args.strict, charts=args.charts))
     except InternalError:
         build_cache.forget(root)
         return EXIT_INTERNAL
-    plan = plan_writes(result.outputs, paths.output)
+    plan = plan_writes(result.outputs, paths.output, keep=None if args.charts else is_chart_output)
     if args.check:
         # One list (one JSON document) of warnings and stale files.
         print_problems(result.warnings + describe(plan), args.format, summary=False)
@@ -60,7 +63,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
     summary = {"reports": len(result.reports), "locales": result.locales, "files": len(result.outputs),
                "warnings": [dataclasses.asdict(w) for w in result.warnings],
                "waived": waived_summary(result.waived)}
-    build_cache.save_record(root, key, result.outputs, summary)
+    if args.charts:  # a partial build is no record of the whole output
+        build_cache.save_record(root, key, result.outputs, summary)
     print(_summary_line(summary, len(plan.added), len(plan.changed), len(plan.removed), len(plan.unchanged)),
           file=_summary_stream(args))
     return EXIT_OK

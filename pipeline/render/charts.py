@@ -13,11 +13,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import version
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
@@ -61,6 +58,8 @@ class ChartJob:
 @lru_cache(maxsize=1)
 def renderer_version() -> str:
     """Hash of the drawing code and of the versions of matplotlib and Pillow (its PNG encoder)."""
+    from importlib.metadata import version  # only when a chart is planned: costs ~10 ms to import
+
     digest = hashlib.sha256(f"matplotlib {version('matplotlib')} pillow {version('pillow')}".encode())
     for name in RENDERER_MODULES:
         digest.update((Path(__file__).parent / name).read_bytes())
@@ -74,6 +73,12 @@ def chart_key(props: Envelope, font: ChartFont) -> str:
         digest.update(part.encode() + b"\n")
     digest.update(to_json_bytes(props.model_dump(mode="json")))
     return "sha256:" + digest.hexdigest()
+
+
+def is_chart_output(relative: str) -> bool:
+    """Whether an output path (relative to site-data/) is a static chart or its key."""
+    parts = relative.split("/")
+    return len(parts) >= 2 and parts[-2] == "charts"
 
 
 def folder_cache(out_dir: Path) -> CacheRead:
@@ -183,5 +188,8 @@ def _draw_all(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str,
     if cores < 2 or len(jobs) < PARALLEL_FROM or sys.platform != "linux":
         return [_draw_one(job) for job in jobs]
     # Forked workers start with this process's modules; each draws a contiguous share of the jobs.
+    from concurrent.futures import ProcessPoolExecutor  # only when several charts must be drawn
+    from multiprocessing import get_context
+
     with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:
         return list(pool.map(_draw_one, jobs, chunksize=max(1, len(jobs) // (2 * cores))))
