@@ -26,6 +26,9 @@ export interface SiteDataProps {
  * via the `definition` "ConcurrencyChartProps".
  */
 export interface ConcurrencyChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -51,13 +54,37 @@ export interface ConcurrencyChartProps {
    * Notes to print under the component (method caveats, published-vs-derived notes).
    */
   footnotes: string[];
+  /**
+   * What the chart shows, one or two sentences.
+   */
   description: string;
+  /**
+   * Model id.
+   */
   model: string;
+  /**
+   * Model name as the heading above the chart.
+   */
   heading: string;
+  /**
+   * Metric id.
+   */
   metric: string;
+  /**
+   * Horizontal axis label.
+   */
   x_label: string;
+  /**
+   * Vertical axis label with its unit.
+   */
   y_label: string;
+  /**
+   * Unit label.
+   */
   unit: string;
+  /**
+   * Which way is better.
+   */
   direction: 'lower' | 'higher';
   /**
    * 'Higher is better', translated.
@@ -67,16 +94,31 @@ export interface ConcurrencyChartProps {
    * Value-axis ticks from zero past the largest value, formatted.
    */
   ticks: TickProps[];
+  /**
+   * Concurrency levels, in increasing order (the x positions).
+   */
   concurrency: number[];
+  /**
+   * Scenario with the best value at the highest concurrency.
+   */
   best_at_peak: string;
   /**
    * Word for the best marker (on the best line at the highest concurrency).
    */
   best_label: string;
+  /**
+   * Heading of the scaling-factor column.
+   */
   scaling_label: string;
+  /**
+   * Table headers.
+   */
   columns: {
     [k: string]: string;
   };
+  /**
+   * One line per scenario.
+   */
   series: SeriesProps[];
 }
 /**
@@ -118,7 +160,13 @@ export interface ScenarioProps {
  * via the `definition` "TickProps".
  */
 export interface TickProps {
+  /**
+   * Position on the value axis.
+   */
   value: number;
+  /**
+   * Tick label formatted for the locale.
+   */
   formatted: string;
 }
 /**
@@ -128,7 +176,13 @@ export interface TickProps {
  * via the `definition` "SeriesProps".
  */
 export interface SeriesProps {
+  /**
+   * Scenario id.
+   */
   scenario: string;
+  /**
+   * One point per concurrency level the scenario has.
+   */
   points: PointProps[];
   scaling: FigureProps;
   provenance: ProvenanceProps;
@@ -140,15 +194,30 @@ export interface SeriesProps {
  * via the `definition` "PointProps".
  */
 export interface PointProps {
+  /**
+   * Concurrency level.
+   */
   concurrency: number;
+  /**
+   * The figure at that level.
+   */
   value: number;
+  /**
+   * The figure formatted for the locale.
+   */
   formatted: string;
 }
 /**
  * Highest-load value over lowest-load value ('10.0×').
  */
 export interface FigureProps {
+  /**
+   * The figure.
+   */
   value: number;
+  /**
+   * The figure formatted for the locale, with its unit where one is shown.
+   */
   formatted: string;
   provenance: ProvenanceProps;
 }
@@ -215,9 +284,21 @@ export interface ProvenanceProps {
  * via the `definition` "SourceProps".
  */
 export interface SourceProps {
+  /**
+   * Source id.
+   */
   id: string;
+  /**
+   * Document title.
+   */
   title: string;
+  /**
+   * Who published it.
+   */
   publisher: string;
+  /**
+   * Where to read it, when known.
+   */
   url: string | null;
 }
 /**
@@ -251,6 +332,9 @@ export interface PlausibilityProps {
  * via the `definition` "CostChartProps".
  */
 export interface CostChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -276,14 +360,29 @@ export interface CostChartProps {
    * Notes to print under the component (method caveats, published-vs-derived notes).
    */
   footnotes: string[];
+  /**
+   * What cost efficiency means here, one or two sentences.
+   */
   description: string;
   /**
    * How cost is computed and at which operating point, translated.
    */
   convention: string;
+  /**
+   * Unit label ('$/1M tokens').
+   */
   unit: string;
+  /**
+   * Always lower: cheaper is better.
+   */
   direction: 'lower';
+  /**
+   * 'Lower is better', translated.
+   */
   direction_label: string;
+  /**
+   * Word for the best marker.
+   */
   best_label: string;
   /**
    * Table headers: scenario, hourly_price, throughput, cost, derived_cost, relative.
@@ -291,6 +390,9 @@ export interface CostChartProps {
   columns: {
     [k: string]: string;
   };
+  /**
+   * One group of rows per model.
+   */
   groups: CostGroupProps[];
 }
 /**
@@ -300,10 +402,25 @@ export interface CostChartProps {
  * via the `definition` "CostGroupProps".
  */
 export interface CostGroupProps {
+  /**
+   * Model id.
+   */
   model: string;
+  /**
+   * Model name as the group heading.
+   */
   heading: string;
+  /**
+   * Concurrency of the operating point.
+   */
   concurrency: number;
+  /**
+   * Scenario id with the lowest cost.
+   */
   best: string;
+  /**
+   * One row per scenario with a throughput at the operating point.
+   */
   rows: CostRowProps[];
   /**
    * Set when published costs of this model disagree with their derivation: what the reader should know.
@@ -317,13 +434,22 @@ export interface CostGroupProps {
  * via the `definition` "CostRowProps".
  */
 export interface CostRowProps {
+  /**
+   * Scenario id.
+   */
   scenario: string;
   hourly_price: FigureProps1;
   throughput: FigureProps1;
   cost: FigureProps2;
   derived_cost: FigureProps3;
   relative: RelativeProps;
+  /**
+   * Whether this is the baseline scenario.
+   */
   is_baseline: boolean;
+  /**
+   * Whether this is the lowest cost of the group.
+   */
   is_best: boolean;
 }
 /**
@@ -333,7 +459,13 @@ export interface CostRowProps {
  * via the `definition` "FigureProps".
  */
 export interface FigureProps1 {
+  /**
+   * The figure.
+   */
   value: number;
+  /**
+   * The figure formatted for the locale, with its unit where one is shown.
+   */
   formatted: string;
   provenance: ProvenanceProps;
 }
@@ -341,7 +473,13 @@ export interface FigureProps1 {
  * A number, formatted, with its provenance.
  */
 export interface FigureProps2 {
+  /**
+   * The figure.
+   */
   value: number;
+  /**
+   * The figure formatted for the locale, with its unit where one is shown.
+   */
   formatted: string;
   provenance: ProvenanceProps;
 }
@@ -349,7 +487,13 @@ export interface FigureProps2 {
  * A number, formatted, with its provenance.
  */
 export interface FigureProps3 {
+  /**
+   * The figure.
+   */
   value: number;
+  /**
+   * The figure formatted for the locale, with its unit where one is shown.
+   */
   formatted: string;
   provenance: ProvenanceProps;
 }
@@ -380,6 +524,9 @@ export interface RelativeProps {
  * via the `definition` "MetricChartProps".
  */
 export interface MetricChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -409,12 +556,21 @@ export interface MetricChartProps {
    * Metric id.
    */
   metric: string;
+  /**
+   * What the metric means, one or two sentences.
+   */
   description: string;
   /**
    * Unit label ('ms', 'tokens/sec').
    */
   unit: string;
+  /**
+   * Value axis label with its unit.
+   */
   axis_label: string;
+  /**
+   * Which way is better.
+   */
   direction: 'lower' | 'higher';
   /**
    * 'Lower is better', translated.
@@ -430,6 +586,9 @@ export interface MetricChartProps {
   columns: {
     [k: string]: string;
   };
+  /**
+   * One group of bars per model.
+   */
   groups: MetricGroupProps[];
 }
 /**
@@ -447,11 +606,17 @@ export interface MetricGroupProps {
    * 'Llama 4 Scout (input 512 tokens)', translated.
    */
   heading: string;
+  /**
+   * Concurrency the figures were taken at.
+   */
   concurrency: number;
   /**
    * Scenario id with the best value.
    */
   best: string;
+  /**
+   * One bar per scenario with a figure, in scenario order.
+   */
   bars: BarProps[];
 }
 /**
@@ -461,11 +626,26 @@ export interface MetricGroupProps {
  * via the `definition` "BarProps".
  */
 export interface BarProps {
+  /**
+   * Scenario id.
+   */
   scenario: string;
+  /**
+   * The figure, for the bar's length.
+   */
   value: number;
+  /**
+   * The figure formatted for the locale.
+   */
   formatted: string;
   relative: RelativeProps;
+  /**
+   * Whether this is the baseline scenario.
+   */
   is_baseline: boolean;
+  /**
+   * Whether this is the best value of the group.
+   */
   is_best: boolean;
   provenance: ProvenanceProps;
 }
@@ -476,6 +656,9 @@ export interface BarProps {
  * via the `definition` "InfraChartProps".
  */
 export interface InfraChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -501,11 +684,23 @@ export interface InfraChartProps {
    * Notes to print under the component (method caveats, published-vs-derived notes).
    */
   footnotes: string[];
+  /**
+   * Table headers, by field name.
+   */
   columns: {
     [k: string]: string;
   };
+  /**
+   * One row per scenario.
+   */
   rows: InfraRowProps[];
+  /**
+   * Heading of the environment list.
+   */
   environment_title: string;
+  /**
+   * Region, software versions, precision, workload and method.
+   */
   environment: LabelValueProps[];
 }
 /**
@@ -515,22 +710,43 @@ export interface InfraChartProps {
  * via the `definition` "InfraRowProps".
  */
 export interface InfraRowProps {
+  /**
+   * Scenario id.
+   */
   scenario: string;
+  /**
+   * Instance type.
+   */
   instance: string;
   /**
    * '8× NVIDIA H100', translated.
    */
   accelerators: string;
+  /**
+   * Accelerators per instance.
+   */
   accelerator_count: number;
+  /**
+   * GPU or custom silicon.
+   */
   accelerator_kind: 'gpu' | 'custom-silicon';
   memory_per_accelerator: FigureProps1;
+  /**
+   * HBM3, GDDR6, ...
+   */
   memory_type: string;
   total_memory: FigureProps1;
   memory_bandwidth: FigureProps1;
   network: FigureProps1;
+  /**
+   * Interconnect with its bandwidth where known.
+   */
   interconnect: string;
   hourly_price: FigureProps1;
   price_per_accelerator_hour: FigureProps1;
+  /**
+   * What the scenario stands for, translated.
+   */
   role: string;
 }
 /**
@@ -540,7 +756,13 @@ export interface InfraRowProps {
  * via the `definition` "LabelValueProps".
  */
 export interface LabelValueProps {
+  /**
+   * The label.
+   */
   label: string;
+  /**
+   * The value, formatted.
+   */
   value: string;
 }
 /**
@@ -548,6 +770,9 @@ export interface LabelValueProps {
  * via the `definition` "FindingsChartProps".
  */
 export interface FindingsChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -573,6 +798,9 @@ export interface FindingsChartProps {
    * Notes to print under the component (method caveats, published-vs-derived notes).
    */
   footnotes: string[];
+  /**
+   * Cards, in page order.
+   */
   findings: FindingProps[];
 }
 /**
@@ -582,7 +810,13 @@ export interface FindingsChartProps {
  * via the `definition` "FindingProps".
  */
 export interface FindingProps {
+  /**
+   * Finding kind (cost_advantage, leader, balance, scaling, note).
+   */
   kind: string;
+  /**
+   * Card title.
+   */
   title: string;
   /**
    * The finding, written from the computed figures.
@@ -612,6 +846,9 @@ export interface FindingProps {
  * via the `definition` "OverviewChartProps".
  */
 export interface OverviewChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -641,7 +878,13 @@ export interface OverviewChartProps {
    * One-sentence summary computed from the data.
    */
   summary: string;
+  /**
+   * Model id the highlights are for.
+   */
   model: string;
+  /**
+   * Best scenario per headline metric.
+   */
   highlights: HighlightProps[];
 }
 /**
@@ -651,9 +894,21 @@ export interface OverviewChartProps {
  * via the `definition` "HighlightProps".
  */
 export interface HighlightProps {
+  /**
+   * Metric id.
+   */
   metric: string;
+  /**
+   * Metric name.
+   */
   label: string;
+  /**
+   * Scenario id with the best value.
+   */
   scenario: string;
+  /**
+   * The best value with its unit.
+   */
   formatted: string;
   /**
    * 'Lowest TTFT', translated.
@@ -666,6 +921,9 @@ export interface HighlightProps {
  * via the `definition` "RecommendationChartProps".
  */
 export interface RecommendationChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -691,10 +949,19 @@ export interface RecommendationChartProps {
    * Notes to print under the component (method caveats, published-vs-derived notes).
    */
   footnotes: string[];
+  /**
+   * Table headers.
+   */
   columns: {
     [k: string]: string;
   };
+  /**
+   * Rows of the recommendation table.
+   */
   workloads: WorkloadProps[];
+  /**
+   * Heading of the scenario cards.
+   */
   cards_title: string;
   /**
    * Labels of complexity, performance and cost.
@@ -702,6 +969,9 @@ export interface RecommendationChartProps {
   rating_labels: {
     [k: string]: string;
   };
+  /**
+   * One card per rated scenario.
+   */
   cards: ScenarioCardProps[];
 }
 /**
@@ -711,8 +981,17 @@ export interface RecommendationChartProps {
  * via the `definition` "WorkloadProps".
  */
 export interface WorkloadProps {
+  /**
+   * The workload, translated.
+   */
   workload: string;
+  /**
+   * Recommended scenario ids, best first.
+   */
   scenarios: string[];
+  /**
+   * Why, with the figures behind it.
+   */
   rationale: string;
 }
 /**
@@ -720,6 +999,9 @@ export interface WorkloadProps {
  * via the `definition` "ScenarioCardProps".
  */
 export interface ScenarioCardProps {
+  /**
+   * Scenario id.
+   */
   scenario: string;
   complexity: RatingProps;
   performance: RatingProps;
@@ -738,6 +1020,9 @@ export interface RatingProps {
    * Translated.
    */
   label: string;
+  /**
+   * What causes the rating ('Neuron SDK'), when given.
+   */
   note: string | null;
 }
 /**
@@ -747,6 +1032,9 @@ export interface RatingProps {
  * via the `definition` "ModelSpecChartProps".
  */
 export interface ModelSpecChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
   schema_version: number;
   /**
    * Report id.
@@ -772,8 +1060,17 @@ export interface ModelSpecChartProps {
    * Notes to print under the component (method caveats, published-vs-derived notes).
    */
   footnotes: string[];
+  /**
+   * Columns, one per model.
+   */
   models: ModelColumnProps[];
+  /**
+   * Heading of the first column.
+   */
   property_label: string;
+  /**
+   * One row per property.
+   */
   rows: SpecRowProps[];
 }
 /**
@@ -781,7 +1078,13 @@ export interface ModelSpecChartProps {
  * via the `definition` "ModelColumnProps".
  */
 export interface ModelColumnProps {
+  /**
+   * Model id.
+   */
   id: string;
+  /**
+   * Model name.
+   */
   name: string;
 }
 /**
@@ -791,8 +1094,17 @@ export interface ModelColumnProps {
  * via the `definition` "SpecRowProps".
  */
 export interface SpecRowProps {
+  /**
+   * Stable row id.
+   */
   key: string;
+  /**
+   * Row label, translated.
+   */
   label: string;
+  /**
+   * One cell per model, in the models' order.
+   */
   cells: SpecCellProps[];
 }
 /**
@@ -802,7 +1114,13 @@ export interface SpecRowProps {
  * via the `definition` "SpecCellProps".
  */
 export interface SpecCellProps {
+  /**
+   * The value formatted for the locale ('—' when not given).
+   */
   formatted: string;
+  /**
+   * Where the value comes from, for figures.
+   */
   provenance: ProvenanceProps | null;
 }
 

@@ -32,6 +32,7 @@ class Accelerator(Strict):
     """One accelerator chip model, from its vendor's data sheet."""
 
     id: Id
+    """Referenced by instances as ``accelerator: <id>``."""
     vendor: Text
     """Maker, e.g. NVIDIA or AWS."""
     name: Text
@@ -93,6 +94,7 @@ class Model(Strict):
     """A model as its publisher describes it."""
 
     id: Id
+    """Referenced by reports as ``model: <id>``."""
     name: Text
     """Display name (Llama 4 Scout)."""
     publisher: Text
@@ -144,27 +146,32 @@ class SourceCatalog(Strict):
     """data/catalog/sources.yaml"""
 
     sources: list[Source]
+    """Every source, each with a unique id."""
 
 
 class AcceleratorCatalog(Strict):
     """data/catalog/accelerators.yaml"""
 
     accelerators: list[Accelerator]
+    """Every accelerator, each with a unique id."""
 
 
 class InstanceCatalog(Strict):
     """data/catalog/instances.yaml"""
 
     instances: list[Instance]
+    """Every instance type, each with a unique id."""
 
 
 class ModelCatalog(Strict):
     """data/catalog/models.yaml"""
 
     models: list[Model]
+    """Every model, each with a unique id."""
 
 
 class MetricCatalog(Strict):
     """data/catalog/metrics.yaml"""
 
     metrics: list[Metric]
+    """Every metric, each with a unique id."""

@@ -229,13 +229,16 @@ class StatedPercentRange(Strict):
     """A published 'X-Y%' figure."""
 
     low: Number
+    """Lower end as published, in percent."""
     high: Number
+    """Upper end as published, in percent."""
 
 
 class CostAdvantageFinding(Strict):
     """'N-M% lower cost per token' of some scenarios against a reference."""
 
     kind: Literal["cost_advantage"]
+    """Always ``cost_advantage``."""
     model: Id
     """Model the comparison is for."""
     scenarios: list[ScenarioId] = Field(min_length=1)
@@ -250,8 +253,11 @@ class LeaderFinding(Strict):
     """A scenario that is best on some metrics."""
 
     kind: Literal["leader"]
+    """Always ``leader``."""
     model: Id
+    """Model the comparison is for."""
     scenario: ScenarioId
+    """Scenario said to lead."""
     metrics: list[Id] = Field(min_length=1)
     """Metrics it leads on; the build checks it really does."""
 
@@ -260,27 +266,37 @@ class StatedBalance(Strict):
     """Published 'N% of throughput at M% of cost' figures."""
 
     throughput_pct: Number
+    """Published share of the reference's throughput, in percent."""
     cost_pct: Number
+    """Published share of the reference's cost per token, in percent."""
 
 
 class BalanceFinding(Strict):
     """Share of a reference's throughput against share of its cost per token."""
 
     kind: Literal["balance"]
+    """Always ``balance``."""
     model: Id
+    """Model the comparison is for."""
     scenario: ScenarioId
+    """Scenario whose balance is described."""
     versus: ScenarioId | None = None
     """Reference scenario; the baseline when omitted."""
     stated: StatedBalance | None = None
+    """The shares as published, checked against the data."""
 
 
 class ScalingFinding(Strict):
     """Throughput of two scenarios compared at a high concurrency."""
 
     kind: Literal["scaling"]
+    """Always ``scaling``."""
     model: Id
+    """Model the comparison is for."""
     scenario: ScenarioId
+    """Scenario compared."""
     versus: ScenarioId
+    """Scenario it is compared with."""
     concurrency: PositiveInt
     """Concurrency of the comparison (a sweep point)."""
     stated_ratio: Positive | None = None
@@ -291,8 +307,11 @@ class NoteFinding(Strict):
     """A qualitative finding written by the editor."""
 
     kind: Literal["note"]
+    """Always ``note``."""
     title: LocalizedText
+    """Card title in every locale."""
     text: LocalizedText
+    """Card text in every locale (no figures: those are computed by other kinds)."""
 
 
 Finding = Annotated[
@@ -320,33 +339,42 @@ class ScenarioRating(Strict):
     """A scenario's card in the recommendation chart."""
 
     scenario: ScenarioId
+    """Scenario id."""
     complexity: Literal["low", "medium", "high"]
     """Operational complexity."""
     complexity_note: Text | None = None
     """What causes it ('Neuron SDK')."""
     performance: Literal["maximum", "high", "moderate-high", "moderate", "low"]
+    """Performance level."""
     cost: Literal["very-high", "high", "medium", "low", "lowest"]
+    """Cost level."""
 
 
 class Recommendations(Strict):
     """The recommendation chart."""
 
     workloads: list[WorkloadRecommendation] = []
+    """Workloads and the scenarios recommended for them, in page order."""
     ratings: list[ScenarioRating] = []
+    """One card per rated scenario."""
 
 
 class TradeoffGroup(Strict):
     """A column of the trade-off table: a group of scenarios."""
 
     label: LocalizedText
+    """Column heading in every locale."""
     scenarios: list[ScenarioId] = Field(min_length=1)
+    """Scenarios the column stands for."""
 
 
 class TradeoffFigure(Strict):
     """A figure computed over a group's scenarios, inserted at '{figure}' in a cell."""
 
     model: Id
+    """Model whose figures are used."""
     metric: Id
+    """Metric id."""
     measure: Literal["range", "share_of_baseline"]
     """``range``: lowest-highest value; ``share_of_baseline``: lowest-highest % of the baseline."""
 
@@ -355,13 +383,16 @@ class TradeoffCell(Strict):
     """One cell: text, optionally with a computed figure at '{figure}'."""
 
     text: LocalizedText
+    """Text in every locale; ``{{ figure }}`` marks where the computed figure goes."""
     figure: TradeoffFigure | None = None
+    """The figure computed over the column's scenarios, when the text quotes one."""
 
 
 class TradeoffRow(Strict):
     """One aspect compared across groups."""
 
     aspect: LocalizedText
+    """Row heading in every locale."""
     cells: list[TradeoffCell] = Field(min_length=1)
     """One cell per group, in the groups' order."""
 
@@ -372,8 +403,11 @@ class Tradeoffs(Strict):
     id: Id
     """Names the table's file: tradeoffs-<id>.mdx."""
     title: LocalizedText
+    """Table title in every locale."""
     groups: list[TradeoffGroup] = Field(min_length=2)
+    """Columns after the aspect column, at least two."""
     rows: list[TradeoffRow] = Field(min_length=1)
+    """Aspects compared."""
 
 
 class Waiver(Strict):
@@ -402,20 +436,26 @@ class Report(Strict):
     date: datetime.date
     """Publication date."""
     authors: list[Text] = Field(min_length=1)
+    """Authors as credited on the page."""
     method: Method
     scenarios: list[Scenario] = Field(min_length=1)
+    """Hardware configurations under test, in page order."""
     baseline: ScenarioId
     """Scenario every relative figure is computed against."""
     models: list[ReportModel] = Field(min_length=1)
+    """Models benchmarked, in page order."""
     results: list[ResultSet] = []
     """Typed figures; a report needs results, measurements or both."""
     measurements: list[Measurement] = []
     """Figures read from raw benchmark result files (see Measurement)."""
     sweeps: list[Sweep] = []
+    """Metrics measured over rising concurrency (the concurrency chart)."""
     operating_point: OperatingPoint = OperatingPoint()
     """Concurrency the TTFT, ITL, throughput and cost charts show, and the token count cost uses."""
     findings: list[Finding] = []
+    """Key findings, in page order; their text is written from the data."""
     recommendations: Recommendations = Recommendations()
     tradeoffs: list[Tradeoffs] = []
+    """Qualitative comparison tables."""
     waivers: list[Waiver] = []
     """Lint findings the report acknowledges, each with a reason (see Waiver)."""

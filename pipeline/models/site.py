@@ -25,3 +25,4 @@ class SiteLocales(Strict):
     """All locales the site publishes, in output order."""
 
     locales: list[SiteLocale] = Field(min_length=1)
+    """Each locale once; the first is listed first everywhere."""

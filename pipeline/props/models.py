@@ -26,9 +26,13 @@ class SourceProps(Props):
     """A public document a figure comes from."""
 
     id: str
+    """Source id."""
     title: str
+    """Document title."""
     publisher: str
+    """Who published it."""
     url: str | None
+    """Where to read it, when known."""
 
 
 class PlausibilityProps(Props):
@@ -77,7 +81,9 @@ class FigureProps(Props):
     """A number, formatted, with its provenance."""
 
     value: float
+    """The figure."""
     formatted: str
+    """The figure formatted for the locale, with its unit where one is shown."""
     provenance: ProvenanceProps
 
 
@@ -113,6 +119,7 @@ class Envelope(Props):
     """Fields every props file starts with."""
 
     schema_version: int
+    """Version of the props shape; bumped on incompatible changes."""
     report: str
     """Report id."""
     locale: str
@@ -133,11 +140,16 @@ class BarProps(Props):
     """One scenario's bar."""
 
     scenario: str
+    """Scenario id."""
     value: float
+    """The figure, for the bar's length."""
     formatted: str
+    """The figure formatted for the locale."""
     relative: RelativeProps
     is_baseline: bool
+    """Whether this is the baseline scenario."""
     is_best: bool
+    """Whether this is the best value of the group."""
     provenance: ProvenanceProps
 
 
@@ -149,9 +161,11 @@ class MetricGroupProps(Props):
     heading: str
     """'Llama 4 Scout (input 512 tokens)', translated."""
     concurrency: int
+    """Concurrency the figures were taken at."""
     best: str
     """Scenario id with the best value."""
     bars: list[BarProps]
+    """One bar per scenario with a figure, in scenario order."""
 
 
 class MetricChartProps(Envelope):
@@ -160,10 +174,13 @@ class MetricChartProps(Envelope):
     metric: str
     """Metric id."""
     description: str
+    """What the metric means, one or two sentences."""
     unit: str
     """Unit label ('ms', 'tokens/sec')."""
     axis_label: str
+    """Value axis label with its unit."""
     direction: Literal["lower", "higher"]
+    """Which way is better."""
     direction_label: str
     """'Lower is better', translated."""
     best_label: str
@@ -171,6 +188,7 @@ class MetricChartProps(Envelope):
     columns: dict[str, str]
     """Table headers: scenario, instance, value, relative."""
     groups: list[MetricGroupProps]
+    """One group of bars per model."""
 
 
 # -- CostPerTokenChart ---------------------------------------------------------------
@@ -179,6 +197,7 @@ class CostRowProps(Props):
     """One scenario's cost figures."""
 
     scenario: str
+    """Scenario id."""
     hourly_price: FigureProps
     throughput: FigureProps
     cost: FigureProps
@@ -187,17 +206,24 @@ class CostRowProps(Props):
     """Cost per 1M tokens derived from hourly price and throughput."""
     relative: RelativeProps
     is_baseline: bool
+    """Whether this is the baseline scenario."""
     is_best: bool
+    """Whether this is the lowest cost of the group."""
 
 
 class CostGroupProps(Props):
     """Cost rows of one model."""
 
     model: str
+    """Model id."""
     heading: str
+    """Model name as the group heading."""
     concurrency: int
+    """Concurrency of the operating point."""
     best: str
+    """Scenario id with the lowest cost."""
     rows: list[CostRowProps]
+    """One row per scenario with a throughput at the operating point."""
     note: str | None
     """Set when published costs of this model disagree with their derivation: what the reader should know."""
 
@@ -206,15 +232,21 @@ class CostChartProps(Envelope):
     """Cost per 1M tokens per scenario."""
 
     description: str
+    """What cost efficiency means here, one or two sentences."""
     convention: str
     """How cost is computed and at which operating point, translated."""
     unit: str
+    """Unit label ('$/1M tokens')."""
     direction: Literal["lower"]
+    """Always lower: cheaper is better."""
     direction_label: str
+    """'Lower is better', translated."""
     best_label: str
+    """Word for the best marker."""
     columns: dict[str, str]
     """Table headers: scenario, hourly_price, throughput, cost, derived_cost, relative."""
     groups: list[CostGroupProps]
+    """One group of rows per model."""
 
 
 # -- ConcurrencyChart -----------------------------------------------------------------
@@ -223,15 +255,20 @@ class PointProps(Props):
     """One concurrency level."""
 
     concurrency: int
+    """Concurrency level."""
     value: float
+    """The figure at that level."""
     formatted: str
+    """The figure formatted for the locale."""
 
 
 class SeriesProps(Props):
     """One scenario's line."""
 
     scenario: str
+    """Scenario id."""
     points: list[PointProps]
+    """One point per concurrency level the scenario has."""
     scaling: FigureProps
     """Highest-load value over lowest-load value ('10.0×')."""
     provenance: ProvenanceProps
@@ -241,31 +278,46 @@ class TickProps(Props):
     """A value-axis tick: where it sits and what it reads."""
 
     value: float
+    """Position on the value axis."""
     formatted: str
+    """Tick label formatted for the locale."""
 
 
 class ConcurrencyChartProps(Envelope):
     """A metric over rising concurrency, one line per scenario."""
 
     description: str
+    """What the chart shows, one or two sentences."""
     model: str
+    """Model id."""
     heading: str
+    """Model name as the heading above the chart."""
     metric: str
+    """Metric id."""
     x_label: str
+    """Horizontal axis label."""
     y_label: str
+    """Vertical axis label with its unit."""
     unit: str
+    """Unit label."""
     direction: Literal["lower", "higher"]
+    """Which way is better."""
     direction_label: str
     """'Higher is better', translated."""
     ticks: list[TickProps]
     """Value-axis ticks from zero past the largest value, formatted."""
     concurrency: list[int]
+    """Concurrency levels, in increasing order (the x positions)."""
     best_at_peak: str
+    """Scenario with the best value at the highest concurrency."""
     best_label: str
     """Word for the best marker (on the best line at the highest concurrency)."""
     scaling_label: str
+    """Heading of the scaling-factor column."""
     columns: dict[str, str]
+    """Table headers."""
     series: list[SeriesProps]
+    """One line per scenario."""
 
 
 # -- InfraComparisonChart ------------------------------------------------------------
@@ -274,36 +326,49 @@ class InfraRowProps(Props):
     """One scenario's hardware."""
 
     scenario: str
+    """Scenario id."""
     instance: str
+    """Instance type."""
     accelerators: str
     """'8× NVIDIA H100', translated."""
     accelerator_count: int
+    """Accelerators per instance."""
     accelerator_kind: Literal["gpu", "custom-silicon"]
+    """GPU or custom silicon."""
     memory_per_accelerator: FigureProps
     memory_type: str
+    """HBM3, GDDR6, ..."""
     total_memory: FigureProps
     memory_bandwidth: FigureProps
     network: FigureProps
     interconnect: str
+    """Interconnect with its bandwidth where known."""
     hourly_price: FigureProps
     price_per_accelerator_hour: FigureProps
     role: str
+    """What the scenario stands for, translated."""
 
 
 class LabelValueProps(Props):
     """A labelled value in a definition list."""
 
     label: str
+    """The label."""
     value: str
+    """The value, formatted."""
 
 
 class InfraChartProps(Envelope):
     """The scenarios' hardware side by side, and the test environment."""
 
     columns: dict[str, str]
+    """Table headers, by field name."""
     rows: list[InfraRowProps]
+    """One row per scenario."""
     environment_title: str
+    """Heading of the environment list."""
     environment: list[LabelValueProps]
+    """Region, software versions, precision, workload and method."""
 
 
 # -- ModelSpecChart -------------------------------------------------------------------
@@ -312,28 +377,38 @@ class SpecCellProps(Props):
     """One model's value of a spec row."""
 
     formatted: str
+    """The value formatted for the locale ('—' when not given)."""
     provenance: ProvenanceProps | None
+    """Where the value comes from, for figures."""
 
 
 class SpecRowProps(Props):
     """One property across models."""
 
     key: str
+    """Stable row id."""
     label: str
+    """Row label, translated."""
     cells: list[SpecCellProps]
+    """One cell per model, in the models' order."""
 
 
 class ModelColumnProps(Props):
     id: str
+    """Model id."""
     name: str
+    """Model name."""
 
 
 class ModelSpecChartProps(Envelope):
     """Models' specifications side by side."""
 
     models: list[ModelColumnProps]
+    """Columns, one per model."""
     property_label: str
+    """Heading of the first column."""
     rows: list[SpecRowProps]
+    """One row per property."""
 
 
 # -- MLOverviewChart -------------------------------------------------------------------
@@ -342,9 +417,13 @@ class HighlightProps(Props):
     """The best scenario on one metric."""
 
     metric: str
+    """Metric id."""
     label: str
+    """Metric name."""
     scenario: str
+    """Scenario id with the best value."""
     formatted: str
+    """The best value with its unit."""
     caption: str
     """'Lowest TTFT', translated."""
     provenance: ProvenanceProps
@@ -356,7 +435,9 @@ class OverviewChartProps(Envelope):
     summary: str
     """One-sentence summary computed from the data."""
     model: str
+    """Model id the highlights are for."""
     highlights: list[HighlightProps]
+    """Best scenario per headline metric."""
 
 
 # -- KeyFindingsMLChart -----------------------------------------------------------------
@@ -365,7 +446,9 @@ class FindingProps(Props):
     """One key finding card."""
 
     kind: str
+    """Finding kind (cost_advantage, leader, balance, scaling, note)."""
     title: str
+    """Card title."""
     text: str
     """The finding, written from the computed figures."""
     scenario: str | None
@@ -380,6 +463,7 @@ class FindingProps(Props):
 
 class FindingsChartProps(Envelope):
     findings: list[FindingProps]
+    """Cards, in page order."""
 
 
 # -- MLRecommendationChart ---------------------------------------------------------------
@@ -388,8 +472,11 @@ class WorkloadProps(Props):
     """One workload and what to run it on."""
 
     workload: str
+    """The workload, translated."""
     scenarios: list[str]
+    """Recommended scenario ids, best first."""
     rationale: str
+    """Why, with the figures behind it."""
 
 
 class RatingProps(Props):
@@ -398,10 +485,12 @@ class RatingProps(Props):
     label: str
     """Translated."""
     note: str | None
+    """What causes the rating ('Neuron SDK'), when given."""
 
 
 class ScenarioCardProps(Props):
     scenario: str
+    """Scenario id."""
     complexity: RatingProps
     performance: RatingProps
     cost: RatingProps
@@ -409,11 +498,15 @@ class ScenarioCardProps(Props):
 
 class RecommendationChartProps(Envelope):
     columns: dict[str, str]
+    """Table headers."""
     workloads: list[WorkloadProps]
+    """Rows of the recommendation table."""
     cards_title: str
+    """Heading of the scenario cards."""
     rating_labels: dict[str, str]
     """Labels of complexity, performance and cost."""
     cards: list[ScenarioCardProps]
+    """One card per rated scenario."""
 
 
 COMPONENTS: dict[str, type[Envelope]] = {
