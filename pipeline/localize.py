@@ -123,10 +123,6 @@ class Localizer:
                 Location(self.catalog.file, line), hint=f"placeholders available here: {', '.join(sorted(params)) or 'none'}"))
             return f"[{msgid}]"
 
-    def has(self, msgid: str) -> bool:
-        """Whether the catalogue translates ``msgid``."""
-        return msgid in self.catalog.messages
-
     def pick(self, localized: Mapping[str, str], **params: Any) -> str:
         """This locale's entry of an editor's ``{zh: ..., en: ..., ko: ...}`` text (validated complete)."""
         text = localized[self.id]
@@ -188,8 +184,14 @@ class Localizer:
         return self.text("format.approx", value=formatted)
 
     def range(self, low: str, high: str) -> str:
-        """Two formatted figures as a range: ``$0.28-$0.35``."""
-        return self.text("format.range", low=low, high=high)
+        """Two formatted figures as a range: ``$0.28-$0.35``; one figure when both ends read the same."""
+        return low if low == high else self.text("format.range", low=low, high=high)
+
+    def percent_range(self, low: str, high: str) -> str:
+        """Two formatted numbers as a percentage range: ``67-83%``; ``83%`` when both ends read the same."""
+        if low == high:
+            return self.text("format.percent", value=low)
+        return self.text("format.percent_range", low=low, high=high)
 
     def quantity(self, value: float, unit: str, decimals: int = 0, approximate: bool = False) -> str:
         """A number with its unit, in the catalogue's word order: ``120 ms``, ``80 GB``."""

@@ -121,13 +121,6 @@ class ProjectPaths:
         return sorted(p for p in self.reports.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> Inputs:
-    """Read and structurally validate every input; raise :class:`BuildFailed` listing all problems."""
-    inputs, problems = read_inputs(paths, report_files)
-    problems.raise_if_errors("load")
-    return inputs
-
-
 def read_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> tuple[Inputs, Problems]:
     """Read every input, keeping what validates and collecting the problems of the rest.
 

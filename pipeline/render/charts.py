@@ -66,12 +66,15 @@ def renderer_version() -> str:
     return digest.hexdigest()
 
 
-def chart_key(props: Envelope, font: ChartFont) -> str:
-    """Hash of everything a chart's bytes depend on: props, drawing code, matplotlib, font."""
+def chart_key(props: Envelope, font: ChartFont, props_json: bytes | None = None) -> str:
+    """Hash of everything a chart's bytes depend on: props, drawing code, matplotlib, font.
+
+    ``props_json`` is the props file's bytes when the caller has them already.
+    """
     digest = hashlib.sha256()
     for part in (renderer_version(), font.identity, font.family, props.component):
         digest.update(part.encode() + b"\n")
-    digest.update(to_json_bytes(props.model_dump(mode="json")))
+    digest.update(props_json if props_json is not None else to_json_bytes(props.model_dump(mode="json")))
     return "sha256:" + digest.hexdigest()
 
 
@@ -104,8 +107,12 @@ class ChartPlanner:
     jobs: list[ChartJob] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, base: str, props: dict[str, Envelope], locale: Locale) -> None:
-        """Plan the charts of one report in one locale (``base`` = '<report>/<locale>')."""
+    def add(self, base: str, props: dict[str, Envelope], locale: Locale,
+            serialized: dict[str, bytes] | None = None) -> None:
+        """Plan the charts of one report in one locale (``base`` = '<report>/<locale>').
+
+        ``serialized`` holds the props files' bytes, so they are not serialized a second time.
+        """
         wanted = [name for name in CHART_COMPONENTS if name in props]
         if not wanted:
             return
@@ -116,7 +123,8 @@ class ChartPlanner:
                 self.problems.append(missing.problem)
             return
         for name in wanted:
-            self.jobs.append(ChartJob(f"{base}/charts/{name}", props[name], font, chart_key(props[name], font)))
+            key = chart_key(props[name], font, (serialized or {}).get(name))
+            self.jobs.append(ChartJob(f"{base}/charts/{name}", props[name], font, key))
 
     def render(self, workers: int | None = None) -> dict[str, bytes]:
         """Output path -> bytes of every planned chart (and its key); raise BuildFailed on font problems."""

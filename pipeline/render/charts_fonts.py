@@ -118,8 +118,7 @@ def _bold_beside(regular: Path) -> str | None:
     return str(bold) if bold != regular and bold.is_file() else None
 
 
-@lru_cache(maxsize=8)
-def _file_hash(path: str, size: int, mtime_ns: int) -> str:
+def _file_hash(path: str) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -137,7 +136,7 @@ def file_hash(path: str) -> str:
     entry = f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
     known = _remembered_hashes()
     if entry not in known:
-        known[entry] = _file_hash(path, stat.st_size, stat.st_mtime_ns)
+        known[entry] = _file_hash(path)
         _remember_hashes(known)
     return known[entry]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.derive.findings import FindingFacts
-from pipeline.derive.report import FORMULAS, DerivedReport, Value
+from pipeline.derive.report import DerivedReport, Value
 from pipeline.lint import LintResult
 from pipeline.localize import Localizer
 from pipeline.props.models import (
@@ -126,14 +126,12 @@ class RenderContext:
         if measure == "range":
             low, high = min(values.values()), max(values.values())
             fmt = lambda v: self.format(v, metric.unit, metric.decimals)  # noqa: E731
-            return fmt(low) if fmt(low) == fmt(high) else self.loc.range(fmt(low), fmt(high))
+            return self.loc.range(fmt(low), fmt(high))
         baseline = self.derived.values(model, metric_id, [self.report.baseline])
         if not baseline:
             return self.loc.text("relative.none")
         shares = [v / baseline[self.report.baseline] for v in values.values()]
-        low, high = self.loc.number(min(shares) * 100), self.loc.number(max(shares) * 100)
-        return self.loc.text("format.percent", value=low) if low == high else \
-            self.loc.text("format.percent_range", low=low, high=high)
+        return self.loc.percent_range(self.loc.number(min(shares) * 100), self.loc.number(max(shares) * 100))
 
 
 def to_json_bytes(data: dict) -> bytes:
@@ -143,8 +141,3 @@ def to_json_bytes(data: dict) -> bytes:
     compares them) ten times faster: the standard library drops to pure Python when indenting.
     """
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-
-
-def formula_words(formula: str) -> str:
-    """The English words of a formula id (for docs and logs, not for readers)."""
-    return FORMULAS[formula]

@@ -52,10 +52,9 @@ def _finding_params(ctx: RenderContext, facts: FindingFacts) -> dict[str, str]:
         cheapest, dearest = min(costs, key=lambda v: v.value), max(costs, key=lambda v: v.value)
         low_cost, high_cost = ctx.format_value(cheapest, "usd_per_mtok"), ctx.format_value(dearest, "usd_per_mtok")
         low, high = loc.number(n["low"] * 100), loc.number(n["high"] * 100)
-        span = loc.text("format.percent", value=low) if low == high else \
-            loc.text("format.percent_range", low=low, high=high)
+        span = loc.percent_range(low, high)
         return dict(range=span, scenarios=loc.join([label(s) for s in f.scenarios]), versus=label(versus),
-                    cost_range=low_cost if low_cost == high_cost else loc.range(low_cost, high_cost),
+                    cost_range=loc.range(low_cost, high_cost),
                     versus_value=loc.usd(n["versus_cost"]), model=ctx.model_name(f.model), computed=span)
     if f.kind == "leader":
         items = []
@@ -92,9 +91,7 @@ def _stated(ctx: RenderContext, facts: FindingFacts) -> str | None:
     """The figure as the report published it."""
     f, loc = facts.finding, ctx.loc
     if f.kind == "cost_advantage" and f.stated is not None:
-        low, high = loc.number(f.stated.low), loc.number(f.stated.high)
-        return loc.text("format.percent_range", low=low, high=high) if low != high else \
-            loc.text("format.percent", value=low)
+        return loc.percent_range(loc.number(f.stated.low), loc.number(f.stated.high))
     if f.kind == "balance" and f.stated is not None:
         return loc.text("finding.balance.pair", throughput_share=loc.percent(f.stated.throughput_pct / 100),
                         cost_share=loc.percent(f.stated.cost_pct / 100))

@@ -35,9 +35,10 @@ def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | N
     base = f"{ctx.report.id}/{ctx.loc.id}"
     source_file = ctx.derived.document.file
     props = render_props(ctx)
+    serialized = {name: to_json_bytes(p.model_dump(mode="json")) for name, p in props.items()}
     if charts is not None:
-        charts.add(base, props, ctx.loc.locale)
-    outputs = {f"{base}/{name}.json": to_json_bytes(p.model_dump(mode="json")) for name, p in props.items()}
+        charts.add(base, props, ctx.loc.locale, serialized)
+    outputs = {f"{base}/{name}.json": data for name, data in serialized.items()}
     tables = []
     for name in METRIC_COMPONENTS:
         tables += metric_tables(props[name])
