@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline.derive.findings import FindingFacts, derive_findings
 from pipeline.derive.report import DerivedReport, derive_report
-from pipeline.errors import Location, Problem, Problems
+from pipeline.errors import BuildFailed, Location, Problem, Problems
 from pipeline.lint import LintResult, Waived, lint_report
 from pipeline.load.project import Inputs, ProjectPaths, read_inputs
 from pipeline.localize import Localizer, babel_locale
@@ -32,6 +32,13 @@ class Checked:
     """Warnings (and, under strict, nothing: they were raised as errors)."""
     lint: dict[str, LintResult] = field(default_factory=dict)
     """Report id -> its lint findings, active and waived."""
+    general: list = field(default_factory=list)
+    """Benchmark reports (the general model), derived."""
+
+    @property
+    def report_count(self) -> int:
+        """Reports of either model."""
+        return len(self.derived) + len(self.general)
 
     @property
     def waived(self) -> list[Waived]:
@@ -65,13 +72,21 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
                for r in inputs.reports]
     findings = {d.report.id: derive_findings(d) for d in derived}
     lint = {d.report.id: lint_report(d, findings[d.report.id]) for d in derived}
+    general = []
+    if inputs.benchmarks:
+        from pipeline.derive.benchmark import derive_benchmark  # only projects with benchmark reports
+        from pipeline.lint.general import lint_benchmark
+
+        general = [derive_benchmark(b.value, b.document, inputs.catalogs, inputs.observed.get(b.document.file, ()))
+                   for b in inputs.benchmarks]
+        lint.update({g.report.id: lint_benchmark(g) for g in general})
     for result in lint.values():
         problems.extend(result.problems)
     if strict:
         problems = Problems([_as_error(p) for p in problems.items])
     if lint_errors_fail:
         problems.raise_if_errors("lint")
-    return Checked(inputs, derived, findings, problems.sorted(), lint)
+    return Checked(inputs, derived, findings, problems.sorted(), lint, general)
 
 
 def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None,
@@ -92,10 +107,32 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
             outputs.update(render_report(ctx, env, planner))
     problems = Problems([p for loc in localizers for p in loc.missing])
     problems.raise_if_errors("localize")
+    if checked.general:
+        from pipeline.render.general import render_benchmark
+        from pipeline.render.general.context import GeneralContext
+
+        for derived in checked.general:
+            for loc in localizers:
+                rendered = render_benchmark(GeneralContext(derived, loc, checked.lint.get(derived.report.id)), env,
+                                            planner)
+                _merge(outputs, rendered, derived.document.file)
+        problems = Problems([p for loc in localizers for p in loc.missing])
+        problems.raise_if_errors("localize")
     if planner is not None:
         outputs.update(planner.render())
-    return BuildResult(outputs, checked.problems, [d.report.id for d in checked.derived],
+    return BuildResult(outputs, checked.problems,
+                       [d.report.id for d in checked.derived] + [g.report.id for g in checked.general],
                        [loc.id for loc in checked.inputs.locales], checked.waived)
+
+
+def _merge(outputs: dict[str, bytes], new: dict[str, bytes], source: str) -> None:
+    """Add ``new`` to ``outputs``, refusing a path two producers want (Pelican's writer does the same)."""
+    clashes = sorted(set(outputs) & set(new))
+    if clashes:
+        raise BuildFailed("render", [Problem(
+            "E095", f"two outputs would be written to site-data/{path}", Location(source),
+            hint="give each report, component and table its own id or name") for path in clashes])
+    outputs.update(new)
 
 
 def _as_error(problem: Problem) -> Problem:

@@ -208,3 +208,25 @@ class Localizer:
         """A list in the locale's style: ``A, B and C``."""
         from babel.lists import format_list
         return format_list(items, locale=self.locale) if items else ""
+
+    # -- figures of benchmark reports (units from data/catalog/units.yaml) ------------------
+
+    def measure(self, value: float, unit_id: str, unit_format: str, decimals: int = 0,
+                approximate: bool = False) -> str:
+        """A figure with its unit as the units catalogue says to write it: ``12.40 Gbps``, ``20.39%``, ``$0.85``."""
+        if unit_format == "usd":
+            return self.usd(value, decimals, approximate)
+        if unit_format == "percent":
+            text = self.percent(value / 100, decimals)
+        else:
+            text = self.text(f"unit.{unit_id}.value", value=self.number(value, decimals))
+        return self.approx(text) if approximate else text
+
+    def bare(self, value: float, unit_format: str, decimals: int = 0, approximate: bool = False) -> str:
+        """A figure without its unit, for a cell under a unit heading: ``12.40``, ``$0.85``."""
+        text = self.usd(value, decimals) if unit_format == "usd" else self.number(value, decimals)
+        return self.approx(text) if approximate else text
+
+    def change(self, fraction: float) -> str:
+        """A relative change: -0.359 -> ``-36%``; below 10 % one decimal is kept (+0.6%, -9.4%)."""
+        return self.signed_percent(fraction, 0 if abs(fraction) >= 0.095 else 1)

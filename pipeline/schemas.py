@@ -28,14 +28,21 @@ class _WithoutFieldTitles(GenerateJsonSchema):
 
 def input_schemas() -> dict[str, type[BaseModel]]:
     """File name -> model, for every kind of input file."""
-    kinds: dict[str, type[BaseModel]] = {"report.schema.json": Report, "locales.schema.json": SiteLocales}
+    from pipeline.models.benchmark import Report as BenchmarkReport
+
+    kinds: dict[str, type[BaseModel]] = {"report.schema.json": Report, "benchmark.schema.json": BenchmarkReport,
+                                         "locales.schema.json": SiteLocales}
     kinds.update({f"{name}.schema.json": model for name, model in CATALOG_FILES.items()})
     return kinds
 
 
 def props_schemas() -> dict[str, type[BaseModel]]:
     """File name -> model, for every props file."""
-    return {f"props/{name}.schema.json": model for name, model in COMPONENTS.items()}
+    from pipeline.props.general import KIND_PROPS
+
+    found = {f"props/{name}.schema.json": model for name, model in COMPONENTS.items()}
+    found.update({f"props/general/{kind}.schema.json": model for kind, model in KIND_PROPS.items()})
+    return found
 
 
 def schema_of(model: type[BaseModel], mode: str, name: str) -> dict:

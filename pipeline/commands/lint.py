@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         for e in entries:
             print(github_line(e))
     else:
-        print(grouped_text(entries, len(checked.derived)))
+        print(grouped_text(entries, checked.report_count))
     errors = sum(not e.waived and e.problem.severity == "error" for e in entries)
     return EXIT_PROBLEMS if errors else EXIT_OK
 

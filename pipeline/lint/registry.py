@@ -45,6 +45,11 @@ _RULES = [
     Rule("L052", "too-few-runs", "a measured figure comes from fewer runs than the method declares", "warning"),
     Rule("L060", "waiver-without-reason", "a waiver gives no reason, so it waives nothing", "error"),
     Rule("L061", "unused-waiver", "a waiver matches no finding", "warning"),
+    Rule("L070", "percentile-order", "a higher percentile is below a lower one (or below the median)", "error"),
+    Rule("L071", "stated-comparison", "a stated change or ratio disagrees with the figures it compares", "error"),
+    Rule("L072", "stated-figure", "a stated figure differs from the data (or is another scenario's)", "error"),
+    Rule("L080", "above-network-bandwidth", "a throughput above the instances' network bandwidth", "error"),
+    Rule("L081", "udp-delivered", "UDP received rate differs from sending rate x (1 - loss)", "warning"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
@@ -61,6 +66,8 @@ ROOFLINE_MARGIN = 0.10
 """L030/L031: relative slack on the bandwidth bound (data-sheet rounding; the bound is already a peak)."""
 DIP_MARGIN = 0.03
 """L040: a drop smaller than this share of the previous point is run-to-run noise."""
+UDP_DELIVERED_MARGIN = 0.02
+"""L081: relative slack between the received rate and sent x (1 - loss) (interval edges, rounding)."""
 SUPERLINEAR_MARGIN = 0.05
 """L041: scaling efficiency up to 100% + this is noise on medians."""
 

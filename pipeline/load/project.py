@@ -18,9 +18,12 @@ from pipeline.load.yaml_source import SourceDocument, display_path, read_yaml
 from pipeline.localize import Catalog, catalog_path
 from pipeline.models.catalog import (
     Accelerator, AcceleratorCatalog, Instance, InstanceCatalog, Metric, MetricCatalog,
-    Model, ModelCatalog, Source, SourceCatalog,
+    Model, ModelCatalog, Source, SourceCatalog, Unit, UnitCatalog,
 )
 from pipeline.models.report import Report
+
+if TYPE_CHECKING:
+    from pipeline.models.benchmark import Report as BenchmarkReport
 from pipeline.models.site import SiteLocale, SiteLocales
 from pipeline.validate.schema import validate_document
 
@@ -35,6 +38,7 @@ CATALOG_FILES: dict[str, type[BaseModel]] = {
     "instances": InstanceCatalog,
     "models": ModelCatalog,
     "metrics": MetricCatalog,
+    "units": UnitCatalog,
 }
 """Catalogue name -> model of data/catalog/<name>.yaml."""
 
@@ -56,6 +60,7 @@ class Catalogs:
     instances: dict[str, Instance]
     models: dict[str, Model]
     metrics: dict[str, Metric]
+    units: dict[str, Unit]
     documents: dict[str, SourceDocument]
     """Catalogue name -> its document, to locate problems."""
     failed: frozenset[str] = frozenset()
@@ -82,6 +87,12 @@ class Inputs:
     """Site locale id -> its catalogue as written (lines, fuzzy flags), for the translation checks."""
     measurements: dict[str, list[MeasuredPoints]] = field(default_factory=dict)
     """Report file (as shown) -> what the raw files of its ``measurements`` hold, entry by entry."""
+    benchmarks: list[Located[BenchmarkReport]] = field(default_factory=list)
+    """Reports of the general model (``kind: benchmark``), validated structurally."""
+    formats: dict[str, Located] = field(default_factory=dict)
+    """Declared raw-file field maps (data/formats/<id>.yaml) by id."""
+    observed: dict[str, list] = field(default_factory=dict)
+    """Benchmark report file (as shown) -> the observations its measurements' raw files hold."""
 
 
 @dataclass(frozen=True)
@@ -150,8 +161,23 @@ def read_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> 
         problems.add(Problem("E001", "no report files found", Location(shown(paths.reports)),
                              hint=f"add a report to {shown(paths.reports)}/ (copy an existing one to start)"))
     measured: dict[str, list[MeasuredPoints]] = {}
+    benchmarks: list[Located] = []
     for file in files:
-        document, report = _read(file, Report, shown, problems)
+        try:
+            document = read_yaml(file, shown(file))
+        except BuildFailed as failed:
+            problems.extend(failed.problems)
+            continue
+        if _declared_kind(document) == "benchmark":
+            from pipeline.models.benchmark import Report as BenchmarkReport  # only projects that have one
+
+            benchmark, found = validate_document(document, BenchmarkReport)
+            problems.extend(found)
+            if benchmark is not None:
+                benchmarks.append(Located(benchmark, document))
+            continue
+        report, found = validate_document(document, Report)
+        problems.extend(found)
         if report is not None:
             reports.append(Located(report, document))
             if report.measurements:
@@ -173,9 +199,43 @@ def read_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> 
         scans[site_locale.id] = scan
 
     catalogs = Catalogs(documents=documents, failed=frozenset(failed), **tables)
+    formats = _read_formats(paths, shown, problems) if benchmarks else {}
+    observed: dict[str, list] = {}
+    for located in benchmarks:
+        if located.value.measurements:
+            from pipeline.load.observed import read_observed  # only reports with raw files pay for the parsers
+
+            known = {m: tables["metrics"][m] for m in (x.metric for x in located.value.metrics)
+                     if m in tables["metrics"]}
+            observed[located.document.file], found = read_observed(
+                located.value, located.document, paths.root, tables["units"], known, formats)
+            problems.extend(found)
     inputs = Inputs(paths.root, locales.locales if locales else [], locales_doc if locales else None,
-                    catalogs, reports, translations, scans, measured)
+                    catalogs, reports, translations, scans, measured, benchmarks, formats, observed)
     return inputs, problems
+
+
+def _declared_kind(document: SourceDocument) -> str | None:
+    """The ``kind:`` a report file declares (None: an LLM-serving report), read before validation."""
+    data = document.data
+    return data.get("kind") if isinstance(data, dict) and isinstance(data.get("kind"), str) else None
+
+
+def _read_formats(paths: ProjectPaths, shown, problems: Problems) -> dict[str, Located]:
+    """Declared field maps for teams' own raw files: data/formats/*.yaml, by id."""
+    folder = paths.data / "formats"
+    if not folder.is_dir():
+        return {}
+    try:
+        from pipeline.models.raw_format import FieldMap
+    except ImportError:  # the field-map model arrives with the networking formats
+        return {}
+    found: dict[str, Located] = {}
+    for file in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()):
+        document, value = _read(file, FieldMap, shown, problems)
+        if value is not None:
+            found[value.id] = Located(value, document)
+    return found
 
 
 def catalog_from_scan(scan: PoScan) -> Catalog:

@@ -6,9 +6,9 @@ Each lives in its own YAML file under ``data/catalog/`` and is referenced by id.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from pipeline.models.common import Id, Positive, PositiveInt, Strict, Text, WholeNumber
 
@@ -67,14 +67,20 @@ class Instance(Strict):
     """Instance family, used in short labels (p5, trn2)."""
     provider: Literal["aws"] = "aws"
     """Cloud provider."""
-    accelerator: Id
-    """Accelerator id (accelerators.yaml)."""
-    accelerator_count: PositiveInt
-    """Accelerators per instance."""
+    accelerator: Id | None = None
+    """Accelerator id (accelerators.yaml); none for a CPU-only instance."""
+    accelerator_count: PositiveInt | None = None
+    """Accelerators per instance; required with ``accelerator``."""
     network_gbps: Positive
-    """Network bandwidth in Gbit/s."""
-    interconnect: Interconnect
-    """Accelerator interconnect."""
+    """Network bandwidth in Gbit/s (the "up to" burst figure where the provider gives one)."""
+    network_baseline_gbps: Positive | None = None
+    """Sustained network bandwidth in Gbit/s, for instances whose network_gbps is an "up to" burst figure."""
+    vcpus: PositiveInt | None = None
+    """Virtual CPUs."""
+    memory_gib: Positive | None = None
+    """Instance memory in GiB."""
+    interconnect: Interconnect | None = None
+    """Accelerator interconnect; required with ``accelerator``."""
     source: Id
     """Provider page the figures come from."""
 
@@ -127,19 +133,49 @@ class Model(Strict):
     """Model card the figures come from."""
 
 
+UnitId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*$", max_length=32)]
+"""A unit id as data/catalog/units.yaml spells it (ms, us, gbps, tokens/s, usd_per_mtok)."""
+
+
+class Unit(Strict):
+    """A unit figures are stored and shown in; labels live in the catalogues (unit.<id>.value/.label)."""
+
+    id: UnitId
+    """Referenced by metrics as ``unit: <id>``; also the key of its labels in i18n catalogues."""
+    dimension: Id
+    """What it measures (time, bitrate, share, rate, count, money, ...); units of one dimension convert."""
+    scale: Positive = 1.0
+    """Size of one of this unit in the dimension's base unit (ms: 0.001 of a second; Gbps: 1e9 bit/s)."""
+    format: Literal["number", "usd", "percent"] = "number"
+    """How a figure is written: a number and the unit's symbol, a dollar amount, or a percentage."""
+    aliases: list[Text] = []
+    """Other spellings raw files and tools use for it (Gbit/s, usec); matched case-insensitively."""
+
+
 class Metric(Strict):
     """A measured or derived quantity that charts and tables show."""
 
     id: Id
     """Referenced in reports' results; also the key of its labels in i18n catalogues."""
-    unit: Literal["ms", "tokens/s", "usd_per_mtok"]
-    """Canonical unit; values are stored and derived in it."""
+    unit: UnitId
+    """Canonical unit (units.yaml); values are stored and derived in it."""
     direction: Literal["lower", "higher"]
     """Which way is better: lower for latency and cost, higher for throughput."""
     decimals: WholeNumber = Field(0, ge=0, le=4)
-    """Fraction digits shown on the page."""
+    """Fraction digits shown on the page (a report may override it)."""
     derived: bool = False
     """True when the pipeline computes it (a report may still state it, and is then checked)."""
+    values: Literal["positive", "non-negative", "any"] = "positive"
+    """Which figures make sense: positive only (latency, throughput), zero too (loss, errors), or any sign."""
+    maximum: Positive | None = None
+    """Largest plausible figure, in the metric's unit (100 for a percentage); larger ones are refused."""
+
+
+class UnitCatalog(Strict):
+    """data/catalog/units.yaml"""
+
+    units: list[Unit]
+    """Every unit, each with a unique id."""
 
 
 class SourceCatalog(Strict):

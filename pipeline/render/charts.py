@@ -55,13 +55,17 @@ class ChartJob:
     key: str
 
 
-@lru_cache(maxsize=1)
-def renderer_version() -> str:
+GENERAL_RENDERER_MODULES = ("charts_general.py",)
+"""Drawing code of the generic kinds' charts, hashed into their keys only."""
+
+
+@lru_cache(maxsize=2)
+def renderer_version(general: bool = False) -> str:
     """Hash of the drawing code and of the versions of matplotlib and Pillow (its PNG encoder)."""
     from importlib.metadata import version  # only when a chart is planned: costs ~10 ms to import
 
     digest = hashlib.sha256(f"matplotlib {version('matplotlib')} pillow {version('pillow')}".encode())
-    for name in RENDERER_MODULES:
+    for name in RENDERER_MODULES + (GENERAL_RENDERER_MODULES if general else ()):
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()
 
@@ -72,7 +76,8 @@ def chart_key(props: Envelope, font: ChartFont, props_json: bytes | None = None)
     ``props_json`` is the props file's bytes when the caller has them already.
     """
     digest = hashlib.sha256()
-    for part in (renderer_version(), font.identity, font.family, props.component):
+    general = getattr(props, "kind", None) is not None  # the generic kinds' props name their kind
+    for part in (renderer_version(general), font.identity, font.family, props.component):
         digest.update(part.encode() + b"\n")
     digest.update(props_json if props_json is not None else to_json_bytes(props.model_dump(mode="json")))
     return "sha256:" + digest.hexdigest()
@@ -108,12 +113,13 @@ class ChartPlanner:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, base: str, props: dict[str, Envelope], locale: Locale,
-            serialized: dict[str, bytes] | None = None) -> None:
+            serialized: dict[str, bytes] | None = None, wanted: list[str] | None = None) -> None:
         """Plan the charts of one report in one locale (``base`` = '<report>/<locale>').
 
-        ``serialized`` holds the props files' bytes, so they are not serialized a second time.
+        ``serialized`` holds the props files' bytes, so they are not serialized a second time;
+        ``wanted`` names the components to draw (default: the LLM report's chart components).
         """
-        wanted = [name for name in CHART_COMPONENTS if name in props]
+        wanted = [name for name in (CHART_COMPONENTS if wanted is None else wanted) if name in props]
         if not wanted:
             return
         try:
@@ -178,6 +184,10 @@ def _remember(key: str, files: dict[str, bytes]) -> None:
 
 
 def _draw_one(job: ChartJob) -> tuple[dict[str, bytes], list[str]]:
+    if getattr(job.props, "kind", None) is not None:
+        from pipeline.render.charts_general import render_general_chart  # pyplot: only when drawn
+
+        return render_general_chart(job.props, job.font)
     from pipeline.render.charts_draw import render_chart  # pyplot: only when a chart is drawn
 
     return render_chart(job.props, job.font)

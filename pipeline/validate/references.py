@@ -87,6 +87,15 @@ def check_references(inputs: Inputs) -> list[Problem]:
             problems.append(Problem("E042", f"report id '{report.id}' is also used by {seen_reports[report.id]}",
                                     document.locate(("id",)), "id", "give each report its own id"))
         seen_reports[report.id] = document.file
+    if inputs.benchmarks:
+        from pipeline.validate.benchmark import check_benchmarks  # only projects with benchmark reports
+
+        problems += check_benchmarks(inputs)
+        locales = [loc.id for loc in inputs.locales]
+        for located in inputs.benchmarks:
+            check = _Checker(located.document)
+            _check_localized(check, located.value, (), locales)
+            problems += check.problems
     return problems
 
 
@@ -415,6 +424,9 @@ def _check_localized(check: _Checker, value: Any, path: FieldPath, locales: list
                 continue
             if _is_localized(field.annotation):
                 _check_text(check, child, path + (name,), locales)
+            elif typing.get_origin(field.annotation) is list and typing.get_args(field.annotation) == (LocalizedText,):
+                for i, text in enumerate(child):
+                    _check_text(check, text, path + (name, i), locales)
             else:
                 _check_localized(check, child, path + (name,), locales)
     elif isinstance(value, (list, tuple)):
