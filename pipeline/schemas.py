@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from pipeline.load.project import CATALOG_FILES
+from pipeline.models.raw_format import FieldMap
 from pipeline.models.report import Report
 from pipeline.models.site import SiteLocales
 from pipeline.props.models import COMPONENTS
@@ -33,6 +34,7 @@ def input_schemas() -> dict[str, type[BaseModel]]:
     kinds: dict[str, type[BaseModel]] = {"report.schema.json": Report, "benchmark.schema.json": BenchmarkReport,
                                          "locales.schema.json": SiteLocales}
     kinds.update({f"{name}.schema.json": model for name, model in CATALOG_FILES.items()})
+    kinds["raw-format.schema.json"] = FieldMap  # data/formats/*.yaml: field maps of scripts' JSON
     return kinds
 
 

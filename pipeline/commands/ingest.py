@@ -22,55 +22,88 @@ OUT_SUFFIXES = (".csv", ".parquet")
 
 def register(sub) -> None:
     parser = sub.add_parser(
-        "ingest", help="read raw benchmark output (vLLM, AIPerf, GenAI-Perf, GuideLLM, LLMPerf)",
-        description="Read raw benchmark result files and show what was understood: one line per run "
-                    "(tool, model, load, median TTFT/TPOT/ITL, output tokens/s, completed/failed requests), "
-                    "or, with --out, the whole tidy table as CSV or Parquet. Each file's format is recognised "
-                    "from its content. Exit status: 0 read (warnings allowed), 1 a file could not be read "
-                    "(or a warning under --strict), 2 usage error.")
+        "ingest", help="read raw benchmark output (vLLM, AIPerf, GenAI-Perf, GuideLLM, LLMPerf, iperf3, "
+                       "fortio, k6, field maps)",
+        description="Read raw benchmark result files and show what was understood: one line per LLM run "
+                    "(tool, model, load, median TTFT/TPOT/ITL, output tokens/s, completed/failed requests) and, "
+                    "per networking file (iperf3, fortio, k6, or a script's JSON read through a field map), its "
+                    "figures with their dimensions; or, with --out, the whole tidy table as CSV or Parquet. Each "
+                    "file's format is recognised from its content. In a project, the field maps in "
+                    "data/formats/*.yaml are used. Exit status: 0 read (warnings allowed), 1 a file could not be "
+                    "read (or a warning under --strict), 2 usage error.")
     add_common_options(parser)
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="result files, folders (searched for .json and .jsonl) or glob patterns "
                              "(quote them; ** searches sub-folders), relative to the current folder")
     parser.add_argument("--out", type=Path, metavar="FILE",
-                        help="write the tidy table to FILE, a .csv or .parquet file, instead of showing it; "
-                             "nothing is written if a file could not be read")
+                        help="write the tidy table to FILE, a .csv or .parquet file, instead of showing it "
+                             "(networking figures go to FILE when no LLM run was read, else to "
+                             "FILE's stem + .observations + suffix); nothing is written if a file could not be read")
+    parser.add_argument("--map", action="append", type=Path, default=[], metavar="FILE",
+                        help="a field map (YAML) for a script's own JSON output; repeat for several; "
+                             "added to the project's data/formats/*.yaml")
     # Reading raw files needs no project; pipeline.cli may skip its data/ check for this command.
     parser.set_defaults(handler=run, needs_project=False)
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
     from pipeline.errors import Problems
-    from pipeline.ingest import format_summary, ingest
+    from pipeline.ingest import format_summary
+    from pipeline.ingest.field_map import load_field_maps, project_field_map_files
+    from pipeline.ingest.mixed import ingest_all
+    from pipeline.ingest.obs_table import format_observations
 
     if args.out is not None and args.out.suffix.lower() not in OUT_SUFFIXES:
         print(f"site-data ingest: error: --out {args.out}: the file name must end in .csv or .parquet",
               file=sys.stderr)
         return EXIT_USAGE
+    map_files = list(dict.fromkeys([*project_field_map_files(root), *args.map]))
+    field_maps, map_problems = load_field_maps(map_files)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
-        result = ingest(args.paths, progress=bar)
+        result = ingest_all(args.paths, field_maps, progress=bar)
     finally:
         if bar is not None:
             bar.close()
-    problems = Problems([_strict(p) if args.strict else p for p in result.problems])
+    problems = Problems([_strict(p) if args.strict else p for p in map_problems + result.problems])
     print_problems(problems.items, args.format, summary=False)
     failed = bool(problems.errors)
+    observations = result.observations
     if args.out is None:
-        _print_to_reader(format_summary(result.table))
+        shown = [format_summary(result.table)] if not result.table.empty or not observations else []
+        shown += [format_observations(observations)] if observations else []
+        _print_to_reader("\n\n".join(shown))
         return EXIT_PROBLEMS if failed else EXIT_OK
     if failed:
         print(f"{len(problems.errors)} error(s); nothing was written to {args.out}", file=sys.stderr)
         return EXIT_PROBLEMS
-    try:
-        write_table(result.table, args.out)
-    except OSError as exc:
-        print(f"site-data ingest: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    runs = len(result.table[["file", "run"]].drop_duplicates())
-    files = result.table["file"].nunique()
-    print(f"wrote {len(result.table)} rows ({runs} run(s) from {files} file(s)) to {args.out}")
+    return _export(result.table, observations, args.out)
+
+
+def _export(table, observations, out: Path) -> int:
+    """Write the tidy table to ``out`` and the observations beside it (or to ``out`` when alone)."""
+    from pipeline.ingest.obs_table import observation_table
+
+    targets = []
+    if not table.empty or not observations:
+        targets.append((table, out, lambda t: _tidy_count(t)))
+    if observations:
+        where = out if table.empty else out.with_name(f"{out.stem}.observations{out.suffix}")
+        targets.append((observation_table(observations), where,
+                        lambda t: f"{len(t)} networking figure(s) from {t['file'].nunique()} file(s)"))
+    for frame, path, counted in targets:
+        try:
+            write_table(frame, path)
+        except OSError as exc:
+            print(f"site-data ingest: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"wrote {counted(frame)} to {path}")
     return EXIT_OK
+
+
+def _tidy_count(table) -> str:
+    runs = len(table[["file", "run"]].drop_duplicates())
+    return f"{len(table)} rows ({runs} run(s) from {table['file'].nunique()} file(s))"
 
 
 def _print_to_reader(text: str) -> None:
@@ -115,9 +148,14 @@ def _write_parquet(table, path: Path) -> None:
 
     from pipeline.ingest import COLUMNS
     from pipeline.ingest.frame import DTYPES
+    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS
 
     arrow = {"object": pa.string(), "int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64()}
-    schema = pa.schema([(name, arrow[DTYPES[name]]) for name in COLUMNS])
+    if tuple(table.columns) == OBSERVATION_COLUMNS:
+        types = {"run": pa.int64(), "value": pa.float64()}
+        schema = pa.schema([(name, types.get(name, pa.string())) for name in OBSERVATION_COLUMNS])
+    else:
+        schema = pa.schema([(name, arrow[DTYPES[name]]) for name in COLUMNS])
     pq.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False), path)
 
 

@@ -8,6 +8,10 @@ exports (early and schema 1.3+) and sweep aggregates; GenAI-Perf profile
 exports (old and new builds); GuideLLM ``benchmarks.json`` (0.5-era and <= 0.3);
 LLMPerf summaries and individual responses.
 
+Networking tools (iperf3 ``-J``, fortio ``-json``, k6 summaries) and scripts' own JSON read
+through declared field maps give :class:`~pipeline.ingest.observations.Observation` objects
+instead (:func:`~pipeline.ingest.observations.read_observations`), in the file's own units.
+
 Every value is stored in a canonical unit (ms, tokens/s, requests/s, tokens)
 under a canonical metric name (:data:`METRIC_UNITS`). Problems use the codes in
 :data:`INGEST_CODES`; the library never prints and never exits.
@@ -31,6 +35,10 @@ INGEST_CODES: dict[str, str] = {
     "E077": "Run excluded: no metrics found (warning)",
     "E078": "Directory holds no .json or .jsonl files (warning)",
     "E079": "Recognised file with an entry or structure of an unexpected shape; skipped (error)",
+    "E110": "Two field maps declare the same id (error)",
+    "E111": "Value is a placeholder for a missing one (N/A, or a declared 0); not measured (warning)",
+    "E112": "A field map path matches nothing in a file the map recognised (warning)",
+    "E113": "iperf3 reported an error for the test (warning)",
 }
 """Every problem code the ingest stage emits: its title and, in parentheses, its severity."""
 

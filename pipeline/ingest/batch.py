@@ -59,7 +59,7 @@ def ingest_files(files: list[InputFile], *, progress: Progress | None = None) ->
     report names through it. ``progress`` is called as in :func:`ingest`. A sweep's
     ``summary.json`` skips the runs whose ``run=N.json`` is among ``files``.
     """
-    covered = _sweep_runs_by_folder(files)
+    covered = sweep_runs_by_folder(files)
     rows: list[tuple] = []
     problems: list[Problem] = []
     total = len(files)
@@ -75,7 +75,7 @@ def ingest_files(files: list[InputFile], *, progress: Progress | None = None) ->
     return rows, problems
 
 
-def _sweep_runs_by_folder(files: list[InputFile]) -> dict[str, frozenset[int]]:
+def sweep_runs_by_folder(files: list[InputFile]) -> dict[str, frozenset[int]]:
     """For each folder (real path), the run numbers of its ``run=N.json`` files among the inputs."""
     runs: dict[str, set[int]] = defaultdict(set)
     for file in files:

@@ -8,6 +8,7 @@ per-request arrays.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 VLLM_SERVE = "vllm-serve"
@@ -49,6 +50,8 @@ _AIPERF_ONLY_KEYS = ("aiperf_version", "schema_version", "benchmark_id", "inter_
                      "benchmark_duration", "error_summary", "was_cancelled",
                      "total_token_throughput")
 _AIPERF_CONFIG_KEYS = ("loadgen", "phases", "models")
+# vLLM's latency statistic keys; nightly suites publish files trimmed to these alone.
+_VLLM_LATENCY_KEY = re.compile(r"^(mean|median|std|p\d+(?:\.\d+)?)_(ttft|tpot|itl|e2el)_ms$")
 _LLMPERF_CORE = ("results_num_completed_requests", "results_ttft_s_mean",
                  "results_end_to_end_latency_s_mean", "results_num_requests_started")
 
@@ -103,8 +106,12 @@ def _detect_list(items: list) -> str | None:
 
 
 def _is_vllm_serve(obj: dict) -> bool:
-    # `completed` plus vLLM's model or duration field; trimmed forks keep these.
-    return "completed" in obj and ("model_id" in obj or "duration" in obj)
+    # `completed` plus vLLM's model or duration field; trimmed forks keep these. Files trimmed
+    # to latency statistics (vllm-ascend's nightly: no duration, completed or throughput) are
+    # known by two or more of vLLM's `<stat>_<ttft|tpot|itl|e2el>_ms` keys.
+    if "completed" in obj and ("model_id" in obj or "duration" in obj):
+        return True
+    return sum(1 for key in obj if isinstance(key, str) and _VLLM_LATENCY_KEY.match(key)) >= 2
 
 
 def _is_guidellm(obj: dict) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from pipeline.errors import Problem
 from pipeline.ingest import aiperf, genai_perf, guidellm, llmperf, vllm_offline, vllm_serve
-from pipeline.ingest.decode import read_documents
+from pipeline.ingest.decode import Document, read_documents
 from pipeline.ingest.detect import (
     AIPERF, AIPERF_SWEEP, GENAI_PERF, GUIDELLM, LLMPERF_RESPONSES, LLMPERF_SUMMARIES, LLMPERF_SUMMARY,
     SINGLE_RUN_FORMATS, VLLM_LATENCY, VLLM_SERVE, VLLM_SWEEP_SUMMARY, VLLM_THROUGHPUT, describe,
@@ -40,7 +40,7 @@ PARSERS: dict[str, Parser] = {
 }
 """The parser for each format :func:`~pipeline.ingest.detect.detect_format` returns."""
 
-_SUPPORTED = ("vLLM bench serve/latency/throughput and sweep summaries, AIPerf, GenAI-Perf, "
+SUPPORTED = ("vLLM bench serve/latency/throughput and sweep summaries, AIPerf, GenAI-Perf, "
               "GuideLLM, LLMPerf")
 
 
@@ -55,12 +55,20 @@ def ingest_file(path: Path, shown: str, covered_runs: frozenset[int] = frozenset
     documents, problems = read_documents(path, shown)
     rows: list[tuple] = []
     for document in documents:
-        # In a JSON Lines file the run index is the record's line number.
-        source = Source(shown, document.line, document.line or 0, covered_runs, problems)
-        for run in _parse(document.data, source):
-            if _keep(run, source):
-                rows.extend(run.rows(shown))
+        rows.extend(document_rows(document, shown, covered_runs, problems))
     return rows, problems
+
+
+def document_rows(document: Document, shown: str, covered_runs: frozenset[int],
+                  problems: list[Problem]) -> list[tuple]:
+    """The tidy rows of one parsed document of file ``shown``; problems are appended to ``problems``."""
+    # In a JSON Lines file the run index is the record's line number.
+    source = Source(shown, document.line, document.line or 0, covered_runs, problems)
+    rows: list[tuple] = []
+    for run in _parse(document.data, source):
+        if _keep(run, source):
+            rows.extend(run.rows(shown))
+    return rows
 
 
 def _parse(data: Any, source: Source) -> list[Run]:
@@ -68,7 +76,7 @@ def _parse(data: Any, source: Source) -> list[Run]:
     if kind is None:
         source.problems.append(Problem(
             "E072", f"unrecognised benchmark format: {describe(data)}", source.location(),
-            hint=f"supported: {_SUPPORTED}"))
+            hint=f"supported: {SUPPORTED}"))
         return []
     if source.line is not None and kind not in SINGLE_RUN_FORMATS:
         source.problems.append(Problem(
