@@ -1,0 +1,11 @@
+export {default} from './BenchmarkComponent';
+export {default as BarsView} from './BarsView';
+export {default as GroupedBarsView} from './GroupedBarsView';
+export {default as LinesView} from './LinesView';
+export {default as ValueTableView} from './ValueTableView';
+export {default as KpiCardsView} from './KpiCardsView';
+export {default as TextCardsView} from './TextCardsView';
+export {default as MatrixView} from './MatrixView';
+export {default as FindingsView} from './FindingsView';
+export {default as RecommendationsView} from './RecommendationsView';
+export type * from './types';
