@@ -39,7 +39,7 @@ const config: Config = {
     ],
   ],
   themeConfig: {
-    colorMode: {defaultMode: 'light', disableSwitch: true},
+    colorMode: {defaultMode: 'light', disableSwitch: false, respectPrefersColorScheme: false},
     navbar: {
       title: 'site-data',
       items: [{type: 'localeDropdown', position: 'right'}],
