@@ -134,7 +134,8 @@ def _typed(report: Report, document: SourceDocument, views: dict[str, MetricView
             path = ("figures", i, "values", scenario)
             known = item.value is not None or (item.low is not None and item.high is not None)
             found[key] = Figure(
-                key, item.value, block.basis if known else "missing", view.decimals, item.low, item.high,
+                key, item.value, block.basis if known else "missing",
+                view.decimals if block.decimals is None else block.decimals, item.low, item.high,
                 item.approximate, item.source or block.source, location=document.locate(path),
                 path=document.shown(path))
     return found

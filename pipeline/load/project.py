@@ -165,8 +165,8 @@ def read_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> 
     for file in files:
         try:
             document = read_yaml(file, shown(file))
-        except BuildFailed as failed:
-            problems.extend(failed.problems)
+        except BuildFailed as unreadable:
+            problems.extend(unreadable.problems)
             continue
         if _declared_kind(document) == "benchmark":
             from pipeline.models.benchmark import Report as BenchmarkReport  # only projects that have one

@@ -166,6 +166,8 @@ class Figures(Strict):
     """measured: the team measured them but no raw file exists (name the source); estimated: from a source."""
     source: Id
     """Where they come from (sources.yaml)."""
+    decimals: WholeNumber | None = Field(None, ge=0, le=4)
+    """Fraction digits as published, when not the metric's (a page typed 4,197 where raw files give 999.6)."""
     values: dict[ScenarioId, FigureValue] = Field(min_length=1)
     """Scenario id -> figure, in the metric's unit."""
 

@@ -259,13 +259,32 @@ class TextCards(ComponentBase):
     """Cards, in order."""
 
 
+class CellFigure(Strict):
+    """A computed figure a cell's text quotes: a figure, a comparison, or the range of a metric."""
+
+    comparison: ComparisonId | None = None
+    """A comparison's figure ('-36%', '+26 µs')."""
+    metric: Id | None = None
+    """With scenario: that figure; without: the lowest-highest range over ``scenarios``."""
+    statistic: StatisticId = "value"
+    """Statistic of the figure."""
+    at: At = {}
+    """Coordinates."""
+    scenario: ScenarioId | None = None
+    """Scenario of a single figure."""
+    scenarios: list[ScenarioId] | None = None
+    """Scenarios of a range (all when omitted)."""
+
+
 class Cell(Strict):
-    """A matrix cell: a mark, a text, or both."""
+    """A matrix cell: a mark, a text, or both; the text may quote computed figures."""
 
     mark: Literal["yes", "no", "partial"] | None = None
     """Supported / not supported / partly."""
     text: LocalizedText | None = None
-    """Text of the cell."""
+    """Text of the cell; ``{{ figure1 }}``, ``{{ figure2 }}`` ... mark where the computed figures go."""
+    figures: list[CellFigure] = []
+    """Figures the text quotes, in placeholder order (figure1, figure2, ...)."""
 
 
 def _cell_shorthand(value: object) -> object:

@@ -61,10 +61,11 @@ class GeneralContext:
                 break
         if isinstance(value, str):
             return value
-        number = self.loc.number(value, 0 if float(value).is_integer() else 2)
-        if dimension.unit is None:
-            return number
-        return self.loc.text(f"unit.{dimension.unit}.value", value=number)
+        decimals = 0 if float(value).is_integer() else 2
+        unit = self.derived.units.get(dimension.unit) if dimension.unit else None
+        if unit is None:
+            return self.loc.number(value, decimals)
+        return self.loc.measure(value, unit.id, unit.format, decimals)
 
     def at_label(self, at: Mapping) -> str:
         """'QPS level 1,000, services 4' (empty for no coordinates)."""

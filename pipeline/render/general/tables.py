@@ -71,7 +71,8 @@ def matrix_body(ctx: GeneralContext, spec: MatrixParams) -> dict:
         cells, words = [], []
         for cell in row.cells:
             mark_label = ctx.loc.text(f"mark.{cell.mark}") if cell.mark else None
-            text = ctx.loc.pick(cell.text) if cell.text else (mark_label or "")
+            quoted = {f"figure{k + 1}": cell_figure(ctx, f) for k, f in enumerate(cell.figures)}
+            text = ctx.loc.pick(cell.text, **quoted) if cell.text else (mark_label or "")
             cells.append(MatrixCellProps(mark=cell.mark, mark_label=mark_label, text=text))
             # In a table without icons a mark and a text read together: "Not supported: ENA driver".
             words.append(ctx.loc.text("format.labelled", label=mark_label, text=text)
@@ -80,6 +81,21 @@ def matrix_body(ctx: GeneralContext, spec: MatrixParams) -> dict:
         plain.append([rows[-1].label] + words)
     return dict(row_heading=ctx.loc.text("table.column.item"),
                 columns=[ctx.loc.pick(c) for c in spec.columns], rows=rows, plain_rows=plain)
+
+
+def cell_figure(ctx: GeneralContext, spec) -> str:
+    """The formatted figure a cell quotes: a comparison, one scenario's figure, or a range over scenarios."""
+    if spec.comparison is not None:
+        return ctx.change(ctx.derived.comparisons[spec.comparison]).formatted
+    if spec.scenario is not None:
+        return ctx.value(ctx.derived.figure(spec.metric, spec.scenario, spec.statistic, spec.at)).formatted
+    figures = [ctx.derived.figure(spec.metric, s, spec.statistic, spec.at)
+               for s in ctx.derived.scenario_ids(spec.scenarios)]
+    known = sorted((f for f in figures if f.number is not None), key=lambda f: f.number)
+    if not known:
+        return ctx.not_measured()
+    low, high = ctx.value(known[0]), ctx.value(known[-1])
+    return ctx.loc.range(low.number, high.formatted) if low.formatted != high.formatted else low.formatted
 
 
 def matrix(ctx: GeneralContext, component: Matrix) -> MatrixProps:
