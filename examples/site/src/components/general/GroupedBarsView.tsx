@@ -11,6 +11,9 @@ export default function GroupedBarsView({props}: {props: GroupedBarsProps}) {
     <Frame props={props}>
       {props.sections.map((section, s) => {
         const order = new Map(section.series.map((x, i) => [x.id, i]));
+        // The legend shows the series in the colour of the section's scenario when it has one.
+        const colors = new Set(section.groups.map((g) => scenarios.get(g.scenario)?.color));
+        const legendColor = colors.size === 1 ? [...colors][0] ?? 'var(--ifm-color-emphasis-700)' : 'var(--ifm-color-emphasis-700)';
         return (
           <div key={s} className={styles.panel} data-testid="panel">
             <div className={styles.panelHead}>
@@ -21,7 +24,7 @@ export default function GroupedBarsView({props}: {props: GroupedBarsProps}) {
               <div className={styles.legend} data-testid="legend">
                 {section.series.map((x, i) => (
                   <span key={x.id} className={styles.legendItem}>
-                    <Swatch color="var(--ifm-color-emphasis-700)" opacity={OPACITY[i % OPACITY.length]} />
+                    <Swatch color={legendColor} opacity={OPACITY[i % OPACITY.length]} />
                     <span data-testid="series-label">{x.label}</span>
                   </span>
                 ))}
