@@ -2,8 +2,9 @@
 
 Builds examples/site (Docusaurus 3) with the repository's site-data/ and the consistent-demo
 golden outputs, type-checks its components against types/site-data.d.ts, then runs
-examples/site/tests/browser.test.mjs (node's test runner, Playwright driving Debian's Chromium),
-which checks every chart and table against the props and saves screenshots to build/screenshots/.
+examples/site/tests/browser.test.mjs and benchmark.test.mjs (node's test runner, Playwright driving
+Debian's Chromium), which check every chart and table against the props and save screenshots to
+build/screenshots/.
 """
 
 from __future__ import annotations
@@ -49,9 +50,14 @@ def test_components_typecheck_against_the_generated_declarations():
 def test_every_page_in_every_locale_shows_the_props(built_site):
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium)")
-    tested = run(["node", "--test", "--test-reporter=tap", "tests/browser.test.mjs"], timeout=600,
+    tested = run(["node", "--test", "--test-reporter=tap", "tests/browser.test.mjs", "tests/benchmark.test.mjs"],
+                 timeout=900,
                  env={"CHROMIUM_PATH": str(CHROMIUM)})
     assert tested.returncode == 0, tail(tested, 120)
     results = re.findall(r"^(ok|not ok) \d+ - (.+)$", tested.stdout, flags=re.MULTILINE)
-    assert results == [("ok", f"{report} in {locale}") for locale in ("ko", "en", "zh")
-                       for report in ("llama4-fm-serving", "consistent-demo")]
+    expected = [("ok", f"{report} in {locale}") for locale in ("ko", "en", "zh")
+                for report in ("llama4-fm-serving", "consistent-demo")]
+    # The benchmark report's page (generic views), in each locale at desktop width and at 390 px.
+    expected += [("ok", f"cni-performance-comparison in {locale}{width}") for locale in ("ko", "en", "zh")
+                 for width in ("", " at 390 px")]
+    assert sorted(results) == sorted(expected)
