@@ -17,6 +17,8 @@ def make_project(target: Path, reports: list[Path] | None = None) -> Path:
     shutil.copytree(ROOT / "data" / "catalog", target / "data" / "catalog")
     if (ROOT / "data" / "raw").is_dir():  # raw benchmark files the shipped reports' measurements name
         shutil.copytree(ROOT / "data" / "raw", target / "data" / "raw")
+    if (ROOT / "data" / "formats").is_dir():  # field maps of teams' own raw files
+        shutil.copytree(ROOT / "data" / "formats", target / "data" / "formats")
     shutil.copytree(ROOT / "i18n", target / "i18n")
     shutil.copytree(ROOT / "templates", target / "templates")
     (target / "data" / "reports").mkdir(parents=True)

@@ -31,7 +31,7 @@ def format_observations(observations: Sequence[Observation]) -> str:
     for (file, run), group in groupby(observations, key=lambda o: (o.file, o.run)):
         # Known metrics in catalogue order, each metric's statistics in reading order (mean..p99.9).
         items = sorted(group, key=lambda o: (_METRIC_ORDER.get(o.metric, len(_METRIC_ORDER)), o.metric,
-                                             o.dimensions, statistic_rank(o.statistic)))
+                                             _dims_key(o.dimensions), statistic_rank(o.statistic)))
         shared = set(items[0].dimensions).intersection(*(set(o.dimensions) for o in items[1:]))
         first = items[0]
         tool = first.tool + (f" {first.tool_version}" if first.tool_version else "")
@@ -64,6 +64,12 @@ def observation_table(observations: Sequence[Observation]) -> "pandas.DataFrame"
     dtypes = {"run": "int64", "value": "float64"}
     return pd.DataFrame({name: pd.Series(list(values), dtype=dtypes.get(name, "object"))
                          for name, values in zip(OBSERVATION_COLUMNS, columns)})
+
+
+def _dims_key(dimensions: Sequence[tuple[str, str | float]]) -> tuple:
+    """Numbers before text, numbers by value (qps 1000 < 5000 < max)."""
+    return tuple((name, (0, value, "") if isinstance(value, float) else (1, 0.0, value))
+                 for name, value in dimensions)
 
 
 def _dims(dimensions: Sequence[tuple[str, str | float]]) -> str:

@@ -168,3 +168,56 @@ def test_k6_failed_requests_checks_and_tags():
     # Custom metrics (order_placement_duration) are not read; a negative minimum is kept as written.
     assert one(summary, "http_latency", "min").value == -401.453365
     assert not [o for o in summary if "order" in o.metric]
+
+
+# --- shapes and problems ------------------------------------------------------------------------------
+
+
+def test_a_json_list_of_fortio_results_is_read_item_by_item(tmp_path):
+    names = [row[0] for row in FORTIO[:2]]
+    path = tmp_path / "reports.json"
+    path.write_text("[" + ",".join(Path(RAW, "fortio", n).read_text() for n in names) + "]")
+    observations, problems = read_observations(path, "reports.json")
+    assert problems == []
+    assert [(o.run, o.where) for o in observations if o.metric == "http_throughput"] == [
+        (0, "[0].ActualQPS"), (1, "[1].ActualQPS")]
+
+
+def test_fortio_max_qps_is_a_dimension_not_a_rate(tmp_path):
+    text = Path(RAW, "fortio", FORTIO[0][0]).read_text().replace('"RequestedQPS": "4000"', '"RequestedQPS": "max"')
+    path = tmp_path / "max.json"
+    path.write_text(text)
+    observations, problems = read_observations(path, "max.json")
+    assert problems == []
+    assert {o.dimension("qps_level") for o in observations} == {"max"}
+    assert not [o for o in observations if o.metric == "http_requested_rate"]
+
+
+def test_iperf3_nan_and_error_are_reported_with_the_json_path(tmp_path):
+    text = Path(RAW, "iperf3", IPERF3[1][0]).read_text()
+    text = text.replace('"bits_per_second":\t87767054.788000956', '"bits_per_second":\tNaN')
+    text = text.replace('{\n\t"start"', '{\n\t"error": "interrupted by signal",\n\t"start"', 1)
+    path = tmp_path / "tcp.json"
+    path.write_text(text)
+    observations, problems = read_observations(path, "tcp.json")
+    assert [p.format() for p in problems] == [
+        "tcp.json: warning[E113] error: iperf3 reported an error: interrupted by signal\n"
+        "  hint: the test did not complete; re-run it, or leave this file out",
+        "tcp.json: warning[E075] end.sum_received.bits_per_second: NaN/Infinity treated as missing (got NaN)\n"
+        "  hint: the tool wrote NaN for a figure it could not compute",
+    ]
+    assert "tcp_throughput" not in {o.metric for o in observations}
+    assert "tcp_throughput_sent" in {o.metric for o in observations}
+
+
+def test_iperf3_wrong_type_and_empty_result(tmp_path):
+    path = tmp_path / "udp.json"
+    path.write_text(Path(RAW, "iperf3", IPERF3[0][0]).read_text().replace(
+        '"lost_percent":\t0.690276\n\t\t}', '"lost_percent":\t"0.69 %"\n\t\t}'))
+    assert [p.format() for p in read_observations(path, "udp.json")[1]] == [
+        "udp.json: warning[E074] end.sum.lost_percent: not a number, ignored (got '0.69 %')\n"
+        "  hint: this field should hold a number; check the file was not edited by hand"]
+    path.write_text('{"start": {"version": "iperf 3.16", "test_start": {"protocol": "TCP"}}, "end": {}}')
+    assert [p.format() for p in read_observations(path, "udp.json")[1]] == [
+        "udp.json: warning[E077] no metrics found; result excluded\n"
+        "  hint: the file has none of the fields the reader takes; check it is complete"]
