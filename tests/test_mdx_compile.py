@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 import pipeline.render.report as render_report_module
+import pipeline.render.general as render_general_module
 from pipeline.build import build
 from pipeline.load.project import ProjectPaths
 from pipeline.props.models import COMPONENTS
@@ -53,10 +54,11 @@ def expected_tables(root: Path, monkeypatch) -> dict[str, Table]:
 
     with monkeypatch.context() as patch:
         patch.setattr(render_report_module, "render_table", recording)
+        patch.setattr(render_general_module, "render_table", recording)  # benchmark reports' tables
         outputs = build(ProjectPaths(root)).outputs
     by_name: dict[str, Table] = {}
     mdx_paths = [p for p in outputs if p.endswith(".mdx")]
-    # render_report emits tables in order, one report and locale after another.
+    # The renderers emit tables in order, one report and locale after another.
     for path, table in zip(mdx_paths, seen, strict=True):
         assert path.endswith(f"/tables/{table.name}.mdx")
         by_name[path] = table
