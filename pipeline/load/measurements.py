@@ -107,6 +107,17 @@ def read_measurements(report: Report, document: SourceDocument, root: Path,
     return found, problems
 
 
+def expand_entry_files(document: SourceDocument, root: Path, index: int,
+                       entry) -> tuple[list[InputFile], list[Problem]]:
+    """The files a ``measurements`` entry's patterns name (relative to data/), each once, with the problems
+    (unsafe pattern, nothing matched, empty folder) located at the entry's ``files:`` lines.
+
+    Any entry with ``files`` will do: benchmark reports' measurements expand their patterns here too.
+    """
+    reader = _EntryReader(document, root, index, entry, None)
+    return reader._expand(), reader.problems
+
+
 class _EntryReader:
     """Reads one ``measurements`` entry, collecting problems located at its lines."""
 

@@ -8,13 +8,13 @@ and name the raw file.
 
 from __future__ import annotations
 
-import glob
 from pathlib import Path
 
 from pipeline.derive.benchmark import Observed
 from pipeline.derive.figures import coords
 from pipeline.errors import Problem
-from pipeline.load.yaml_source import SourceDocument, display_path
+from pipeline.load.measurements import expand_entry_files
+from pipeline.load.yaml_source import SourceDocument
 from pipeline.models.benchmark import Measurement, Report
 
 
@@ -33,10 +33,12 @@ def read_observed(report: Report, document: SourceDocument, root: Path, units: d
         shown = document.shown(("measurements", index, "files"))
         field_maps = [formats[entry.format].value] if entry.format in formats else []
         taken = 0
-        for path in _expand(root / "data", entry, here, shown, problems):
-            observations, read_problems = read_observations(path, display_path(root, path), field_maps)
+        files, found_problems = expand_entry_files(document, root, index, entry)
+        problems += found_problems
+        for file in files:
+            observations, read_problems = read_observations(file.path, file.shown, field_maps)
             for p in read_problems:
-                problems.append(Problem(p.code, f"{p.location or display_path(root, path)}: {p.message}", here,
+                problems.append(Problem(p.code, f"{p.location or file.shown}: {p.message}", here,
                                         shown, p.hint, p.severity))
             for obs in observations:
                 for metric, at in _fills(entry, obs, report_metrics & set(metrics), dimensions):
@@ -80,21 +82,3 @@ def _fills(entry: Measurement, obs, report_metrics: set[str], dimensions: set[st
         if any(coords({k: own.get(k)}) != coords({k: v}) for k, v in take.where.items()):
             continue
         yield take.metric, coords({k: v for k, v in own.items() if k in dimensions and k not in take.where})
-
-
-def _expand(data: Path, entry: Measurement, here, shown: str, problems: list[Problem]) -> list[Path]:
-    paths: list[Path] = []
-    for pattern in entry.files:
-        steps = pattern.replace("\\", "/").split("/")
-        if pattern.startswith("/") or ".." in steps or "\\" in pattern:
-            problems.append(Problem("E030", f"'{pattern}' must be a path inside data/, relative to it", here, shown,
-                                    "write it as data/ sees it, e.g. raw/<report id>/*.json"))
-            continue
-        names = sorted(glob.glob(pattern, root_dir=data, recursive=True)) if glob.has_magic(pattern) else \
-            ([pattern] if (data / pattern).exists() else [])
-        matched = [data / n for n in names if (data / n).is_file()]
-        if not matched:
-            problems.append(Problem("E070", f"no files match '{pattern}' (looked in data/{pattern})", here, shown,
-                                    "check the pattern; it is relative to data/ (raw/<report id>/...)"))
-        paths += [p for p in matched if p not in paths]
-    return paths
