@@ -51,6 +51,15 @@ class Drawn:
 
 def render_chart(props: Envelope, font: ChartFont) -> tuple[dict[str, bytes], list[str]]:
     """``({'svg': ..., 'png': ...}, characters the font cannot draw)`` for one component's props."""
+    return render_drawn(_draw, props, font)
+
+
+def render_drawn(draw, props, font: ChartFont) -> tuple[dict[str, bytes], list[str]]:
+    """Draw ``props`` with ``draw`` in the charts' fixed style and encode SVG and PNG deterministically.
+
+    Shared by every chart drawer (LLM-report charts here, generic kinds in charts_general), so the
+    settings that make bytes reproducible live in one place.
+    """
     register(font)
     style = {
         "font.family": [font.family, FALLBACK_FAMILY], "font.size": LABEL, "text.parse_math": False,
@@ -59,7 +68,7 @@ def render_chart(props: Envelope, font: ChartFont) -> tuple[dict[str, bytes], li
         "xtick.color": MUTED, "ytick.color": INK, "figure.facecolor": "white", "savefig.facecolor": "white",
     }
     with plt.rc_context(style):
-        drawn = _draw(props)
+        drawn = draw(props)
         try:
             # Checked before drawing: matplotlib would draw an empty box and only warn.
             missing = missing_glyphs(font, drawn.texts)

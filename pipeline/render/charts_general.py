@@ -7,22 +7,19 @@ object API (no pyplot state) and laid out in inches from its content.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from pipeline.props.general import (  # noqa: E402
     BarPanelProps, BarsProps, GeneralEnvelope, GroupedBarsProps, LinesProps, SectionProps,
 )
 from pipeline.render.charts_draw import (  # noqa: E402
-    FAINT, GRID, HEADING, INK, LABEL, MUTED, NOTE, PNG_DPI, SUBTITLE, SVG_SALT, TITLE, VALUE, WIDTH, Drawn,
+    FAINT, GRID, HEADING, INK, LABEL, MUTED, NOTE, SUBTITLE, TITLE, VALUE, WIDTH, Drawn, render_drawn,
 )
-from pipeline.render.charts_fonts import FALLBACK_FAMILY, ChartFont, missing_glyphs, register  # noqa: E402
+from pipeline.render.charts_fonts import ChartFont  # noqa: E402
 from pipeline.render.charts_text import wrap  # noqa: E402
 
 ROW = 0.34
@@ -33,22 +30,7 @@ LEFT, RIGHT = 1.9, 1.6
 
 def render_general_chart(props: GeneralEnvelope, font: ChartFont) -> tuple[dict[str, bytes], list[str]]:
     """``({'svg': ..., 'png': ...}, characters the font cannot draw)``."""
-    register(font)
-    style = {
-        "font.family": [font.family, FALLBACK_FAMILY], "font.size": LABEL, "text.parse_math": False,
-        "svg.fonttype": "path", "svg.hashsalt": SVG_SALT, "axes.unicode_minus": False,
-        "text.color": INK, "axes.edgecolor": "#9ca3af", "xtick.color": MUTED, "ytick.color": INK,
-        "figure.facecolor": "white", "savefig.facecolor": "white", "axes.formatter.use_locale": False,
-    }
-    with rc_context(style):
-        drawn = _draw(props)
-        missing = missing_glyphs(font, drawn.texts)
-        if missing:
-            return {}, missing
-        svg, png = io.BytesIO(), io.BytesIO()
-        drawn.figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-        drawn.figure.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
-    return {"svg": svg.getvalue(), "png": png.getvalue()}, []
+    return render_drawn(_draw, props, font)
 
 
 def _draw(props: GeneralEnvelope) -> Drawn:
