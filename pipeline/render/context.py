@@ -92,11 +92,7 @@ class RenderContext:
 
     def plausibility(self, value: Value) -> list[PlausibilityProps]:
         """The lint findings about a figure, waived or not, for the reader."""
-        if self.lint is None:
-            return []
-        return [PlausibilityProps(code=f.code, title=self.loc.text(f"lint.{f.code}.title"),
-                                  note=self.loc.text(f"lint.{f.code}.note"), waived=waived)
-                for f, waived in self.lint.about(value)]
+        return plausibility_props(self.loc, self.lint, value)
 
     def figure(self, value: Value, unit: str, context: str = "", formatted: str | None = None) -> FigureProps:
         return FigureProps(value=value.value, formatted=formatted or self.format_value(value, unit),
@@ -141,3 +137,12 @@ def to_json_bytes(data: dict) -> bytes:
     compares them) ten times faster: the standard library drops to pure Python when indenting.
     """
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def plausibility_props(loc: Localizer, lint: LintResult | None, figure) -> list[PlausibilityProps]:
+    """The lint findings about a figure (of either report model), waived or not, translated for the reader."""
+    if lint is None:
+        return []
+    return [PlausibilityProps(code=f.code, title=loc.text(f"lint.{f.code}.title"),
+                              note=loc.text(f"lint.{f.code}.note"), waived=waived)
+            for f, waived in lint.about(figure)]

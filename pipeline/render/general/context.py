@@ -14,12 +14,12 @@ from pipeline.derive.benchmark import DerivedBenchmark, MetricView
 from pipeline.derive.figures import Compared, Figure, coords
 from pipeline.lint import LintResult
 from pipeline.localize import Localizer
-from pipeline.lint.registry import RULES
 from pipeline.models.components import ComponentBase
 from pipeline.props.general import (
     GENERAL_SCHEMA_VERSION, AxisProps, ChangeProps, GeneralProvenanceProps, ScenarioLabelProps, ValueProps,
 )
-from pipeline.props.models import PlausibilityProps, SourceProps
+from pipeline.props.models import SourceProps
+from pipeline.render.context import plausibility_props
 
 
 @dataclass
@@ -128,14 +128,7 @@ class GeneralContext:
             if source else None,
             files=list(figure.files), runs=figure.runs,
             formula=self.loc.text(figure.formula) if figure.formula else None,
-            approximate=figure.approximate, plausibility=self.plausibility(figure))
-
-    def plausibility(self, figure: Figure) -> list[PlausibilityProps]:
-        if self.lint is None:
-            return []
-        return [PlausibilityProps(code=f.code, title=self.loc.text(f"lint.{f.code}.title"),
-                                  note=self.loc.text(f"lint.{f.code}.note"), waived=waived)
-                for f, waived in self.lint.about(figure)]
+            approximate=figure.approximate, plausibility=plausibility_props(self.loc, self.lint, figure))
 
     def change(self, compared: Compared) -> ChangeProps:
         """A comparison as props, with its sentence."""
