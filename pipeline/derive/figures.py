@@ -7,7 +7,7 @@ Both the derive and the lint stage read these types; nothing here computes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Mapping
 
 from pipeline.errors import Location
@@ -37,7 +37,7 @@ class FigureKey:
 
     def moved(self, **changes) -> "FigureKey":
         """The same key with some fields changed."""
-        return FigureKey(**{**self.__dict__, **changes})
+        return replace(self, **changes)
 
     def with_at(self, at: Mapping[str, "float | str"]) -> "FigureKey":
         """The same key with coordinates overridden by ``at``."""

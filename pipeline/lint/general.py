@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.derive.benchmark import DerivedBenchmark
-from pipeline.derive.figures import Figure, FigureKey
+from pipeline.derive.figures import Figure
 from pipeline.lint import LintResult
 from pipeline.lint.base import LintFinding, finding, number
 from pipeline.lint.registry import UDP_DELIVERED_MARGIN
@@ -24,10 +24,6 @@ def _rank(statistic: str) -> float | None:
         return 50.0
     match = _PERCENTILE.match(statistic)
     return float(match.group(1)) if match else None
-
-
-def _at(figure: Figure, finding_: LintFinding) -> LintFinding:
-    return LintFinding(finding_.code, finding_.message, figure.location, figure.path, finding_.hint, (figure,))
 
 
 def _show(derived: DerivedBenchmark, figure: Figure) -> str:

@@ -76,8 +76,7 @@ def chart_key(props: Envelope, font: ChartFont, props_json: bytes | None = None)
     ``props_json`` is the props file's bytes when the caller has them already.
     """
     digest = hashlib.sha256()
-    general = getattr(props, "kind", None) is not None  # the generic kinds' props name their kind
-    for part in (renderer_version(general), font.identity, font.family, props.component):
+    for part in (renderer_version(_is_general(props)), font.identity, font.family, props.component):
         digest.update(part.encode() + b"\n")
     digest.update(props_json if props_json is not None else to_json_bytes(props.model_dump(mode="json")))
     return "sha256:" + digest.hexdigest()
@@ -183,8 +182,15 @@ def _remember(key: str, files: dict[str, bytes]) -> None:
     _MEMO[key] = files
 
 
+def _is_general(props) -> bool:
+    """Whether props are of a generic component kind (benchmark reports), drawn by charts_general."""
+    from pipeline.props.general import GeneralEnvelope  # light: pydantic models only
+
+    return isinstance(props, GeneralEnvelope)
+
+
 def _draw_one(job: ChartJob) -> tuple[dict[str, bytes], list[str]]:
-    if getattr(job.props, "kind", None) is not None:
+    if _is_general(job.props):
         from pipeline.render.charts_general import render_general_chart  # pyplot: only when drawn
 
         return render_general_chart(job.props, job.font)
