@@ -53,7 +53,10 @@ def _layout(props: GeneralEnvelope, blocks: list[tuple[str, str, int]], draw_blo
     description = wrap(props.description, 95) if props.description else []
     notes = [line for note in props.notes + props.footnotes for line in wrap(note, 120)]
     head = 0.25 + 0.3 * len(title) + 0.22 * len(description) + 0.15
-    heights = [0.45 + ROW * max(rows, 1) + 0.35 for _, _, rows in blocks]
+    # Headings wrap, with the direction ('Lower is better') on a line of its own beneath them.
+    headings = [wrap(heading, 72) for heading, _, _ in blocks]
+    heights = [0.45 + 0.24 * len(lines) + ROW * max(rows, 1) + 0.35
+               for lines, (_, _, rows) in zip(headings, blocks)]
     foot = 0.15 + 0.17 * len(notes) + 0.1
     total = head + sum(heights) + foot
     fig = Figure(figsize=(WIDTH, total))
@@ -67,10 +70,14 @@ def _layout(props: GeneralEnvelope, blocks: list[tuple[str, str, int]], draw_blo
         y -= 0.22
     drawn.texts += title + description + notes
     y -= 0.15
-    for i, (heading, direction, _) in enumerate(blocks):
-        fig.text(0.3 / WIDTH, y / total, heading, fontsize=HEADING, fontweight="bold", va="top")
-        fig.text((WIDTH - 0.3) / WIDTH, y / total, direction, fontsize=NOTE, color=FAINT, va="top", ha="right")
-        drawn.texts += [heading, direction]
+    for i, (_, direction, _) in enumerate(blocks):
+        top = y
+        for line in headings[i]:
+            fig.text(0.3 / WIDTH, y / total, line, fontsize=HEADING, fontweight="bold", va="top")
+            y -= 0.24
+        fig.text(0.3 / WIDTH, y / total, direction, fontsize=NOTE, color=FAINT, va="top")
+        drawn.texts += headings[i] + [direction]
+        y = top
         bottom = y - heights[i] + 0.35
         ax = fig.add_axes((LEFT / WIDTH, bottom / total, (WIDTH - LEFT - RIGHT) / WIDTH,
                            (heights[i] - 0.8) / total))
@@ -114,8 +121,6 @@ def _panel(ax, props: BarsProps, panel: BarPanelProps, drawn: Drawn) -> None:
         caption = f"{panel.line.label} {panel.line.formatted}"
         ax.text(panel.line.value, n - 0.45, caption, fontsize=NOTE, ha="right", va="bottom", color=INK)
         drawn.texts.append(caption)
-    ax.set_xlabel(panel.axis.label, fontsize=NOTE, color=MUTED)
-    drawn.texts.append(panel.axis.label)
 
 
 def _section(ax, props: GroupedBarsProps, section: SectionProps, drawn: Drawn) -> None:
@@ -130,6 +135,8 @@ def _section(ax, props: GroupedBarsProps, section: SectionProps, drawn: Drawn) -
             if value is not None:
                 ax.barh(y, value, height=0.7, color=colors[group.scenario], alpha=alphas[j])
             text = bar.figure.formatted
+            if group.change is not None and j == len(group.bars) - 1:
+                text += f"  ({group.change.formatted})"  # the group's change beside its last bar: no overlap
             ax.text(value or 0, y, "  " + text, va="center", fontsize=VALUE, clip_on=False,
                     color=INK if value is not None else FAINT)
             ticks.append(y)
@@ -137,15 +144,9 @@ def _section(ax, props: GroupedBarsProps, section: SectionProps, drawn: Drawn) -
             labels.append(label)
             drawn.texts += [text, label]
             y -= 1
-        if group.change is not None:
-            ax.text(section.axis.max, y + 1, group.change.formatted, va="center", ha="right", fontsize=NOTE,
-                    color=MUTED, fontweight="bold")
-            drawn.texts.append(group.change.formatted)
         y -= 1
     ax.set_yticks(ticks, labels, fontsize=NOTE)
     _style_value_axis(ax, section.axis)
-    ax.set_xlabel(section.axis.label, fontsize=NOTE, color=MUTED)
-    drawn.texts.append(section.axis.label)
 
 
 def _lines(ax, props: LinesProps, drawn: Drawn) -> None:

@@ -86,9 +86,12 @@ def grouped_bars(ctx: GeneralContext, component: GroupedBars) -> GroupedBarsProp
                 scenario=scenario, label=ctx.scenario_label(scenario),
                 bars=[GroupBarProps(series=sid, figure=ctx.value(f)) for (sid, _, _), f in zip(series, figures)],
                 change=change))
+        title = ctx.selection_label(section.metric, section.statistic if section.series != "statistic"
+                                    else "value", section.at, section.label)
+        if len(groups) == 1:  # one scenario's bars: the heading says whose they are
+            title = ctx.loc.text("general.section_of", title=title, scenario=groups[0].label)
         sections.append(SectionProps(
-            title=ctx.selection_label(section.metric, section.statistic if section.series != "statistic"
-                                      else "value", section.at, section.label),
+            title=title,
             metric=section.metric, direction_label=ctx.direction_label(view), axis=ctx.axis(view, numbers),
             series=labels, groups=groups))
     return GroupedBarsProps(**ctx.envelope(component), sections=sections)
