@@ -54,7 +54,7 @@ def select_reports(given: list[Path], paths) -> list[Path] | None:
     """The report files PATHS name, or None for every report of the project.
 
     Folders stand for the YAML files under them. Files the project always reads (its
-    catalogues, locales and translations) are skipped: they are checked on every run,
+    catalogues, field maps, locales and translations) are skipped: they are checked on every run,
     together with all reports, so naming only those checks everything.
     """
     if not given:
@@ -81,7 +81,8 @@ def select_reports(given: list[Path], paths) -> list[Path] | None:
 
 
 def _always_checked(paths) -> list[Path]:
-    return [paths.catalog.resolve(), paths.i18n.resolve()]
+    # Field maps (data/formats/) are read with every report that names one, like the catalogues.
+    return [paths.catalog.resolve(), paths.i18n.resolve(), (paths.data / "formats").resolve()]
 
 
 def _under(path: Path, folders: list[Path]) -> bool:
