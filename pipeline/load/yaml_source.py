@@ -94,6 +94,10 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(_BOOL_RE), list("tTfF"))
+_OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
+"""A plain integer with a leading zero: YAML 1.1 reads `0120` as octal 80 (and `0129` as text)."""
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+"""YAML 1.1's base 60: `1:30` is 90."""
 
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -280,7 +284,26 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        self._refuse_yaml11_number(node, path)
         return self._scalar(node)
+
+    def _refuse_yaml11_number(self, node: yaml.ScalarNode, path: FieldPath) -> None:
+        """Plain scalars YAML 1.1 reads as numbers nobody means: octal `0120`, base-60 `1:30`."""
+        if node.style:  # quoted or a block scalar: text as written (libyaml says '' for plain, PyYAML None)
+            return
+        text = node.value
+        if _OCTAL.match(text):
+            digits = text.lstrip("+-").lstrip("0_") or "0"
+            reading = f"the octal number {self._scalar(node)}" if node.tag == _CORE + "int" else "text"
+            fix = f"write {text[0] if text[0] in '+-' else ''}{digits} without the leading zero"
+        elif _SEXAGESIMAL.match(text):
+            reading = f"the base-60 number {self._scalar(node)}"
+            fix = "write the number itself (90 for 1:30)"
+        else:
+            return
+        raise fail("E012", f"'{text}' would be read as {reading} (a YAML 1.1 rule), not as written",
+                   location=Location(self.name, *self._mark(node)), path=_dotted(path),
+                   hint=f"{fix}, or quote it (\"{text}\") if it is text")
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         try:

@@ -5,12 +5,11 @@ Each lives in its own YAML file under ``data/catalog/`` and is referenced by id.
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from pydantic import Field
 
-from pipeline.models.common import Id, Positive, PositiveInt, Strict, Text, WholeNumber
+from pipeline.models.common import Id, IsoDate, Positive, PositiveInt, Strict, Text, WholeNumber
 
 
 class Source(Strict):
@@ -24,7 +23,7 @@ class Source(Strict):
     """Who published it (AWS, NVIDIA, Meta, the report's authors)."""
     url: Text | None = None
     """Where to read it."""
-    accessed: datetime.date | None = None
+    accessed: IsoDate | None = None
     """When the figure was read from it (prices and specs change)."""
 
 
