@@ -94,6 +94,8 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(_BOOL_RE), list("tTfF"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters no text may hold (tab, newline and carriage return are allowed)."""
 _OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
 """A plain integer with a leading zero: YAML 1.1 reads `0120` as octal 80 (and `0129` as text)."""
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
@@ -285,7 +287,19 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         self._refuse_yaml11_number(node, path)
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(value, str):
+            self._refuse_control_characters(value, node, path)
+        return value
+
+    def _refuse_control_characters(self, value: str, node: yaml.ScalarNode, path: FieldPath) -> None:
+        """An escape in a quoted value (``"\\0"``, ``"\\x07"``) can put a control character in any text."""
+        found = _CONTROL.search(value)
+        if found:
+            raise fail("E013", f"text holds the control character U+{ord(found.group()):04X}",
+                       location=Location(self.name, *self._mark(node)), path=_dotted(path),
+                       hint="remove the escape (\\0, \\x.., \\u....) that writes it; "
+                            "text may hold line breaks and tabs, no other control characters")
 
     def _refuse_yaml11_number(self, node: yaml.ScalarNode, path: FieldPath) -> None:
         """Plain scalars YAML 1.1 reads as numbers nobody means: octal `0120`, base-60 `1:30`."""

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.models.common import Id, IsoDate, Positive, PositiveInt, Strict, Text, WholeNumber
+from pipeline.models.common import HttpUrl, Id, IsoDate, Positive, PositiveInt, Strict, Text, WholeNumber
 
 
 class Source(Strict):
@@ -21,7 +21,7 @@ class Source(Strict):
     """Title of the document, in its own language."""
     publisher: Text
     """Who published it (AWS, NVIDIA, Meta, the report's authors)."""
-    url: Text | None = None
+    url: HttpUrl | None = None
     """Where to read it."""
     accessed: IsoDate | None = None
     """When the figure was read from it (prices and specs change)."""

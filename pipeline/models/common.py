@@ -36,6 +36,9 @@ LocaleId = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 """Non-empty text of bounded length."""
 
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=MAX_TEXT)]
+"""A web address starting with http:// or https:// (never javascript:, data:, file:)."""
+
 HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 """A colour as #rrggbb."""
 

@@ -17,7 +17,7 @@ from pipeline.lint.registry import RULES, WAIVER_RULES
 from pipeline.load.yaml_source import FieldPath, SourceDocument
 from pipeline.models.common import LocalizedText
 from pipeline.models.report import Report, Sweep
-from pipeline.validate.translations import check_translations
+from pipeline.validate.translations import TEMPLATE_SYNTAX, check_translations
 from pipeline.validate.units import check_metric_units
 
 RECOMMENDATION_REASONS = {
@@ -438,6 +438,15 @@ def _check_text(check: _Checker, text: dict, path: FieldPath, locales: list[str]
         if loc not in text:
             check.add("E044", f"no '{loc}' text", path,
                       f"add '{loc}: ...' beside the other languages; every text needs all of: {', '.join(locales)}")
+    for loc, value in text.items():
+        # Editors' text is shown as written; only a table cell's {{ figure }} is filled in (E046).
+        rest = value.replace("{{ figure }}", "") if "cells" in path else value
+        found = TEMPLATE_SYNTAX.search(rest)
+        if found:
+            piece = found.group()
+            check.add("E052", f"text holds {piece[:40]!r}: editors' text is shown as written, never evaluated",
+                      path + (loc,), "remove the braces, or write the figure itself; only '{{ figure }}' "
+                                     "in a table cell with a figure is filled in")
     for loc in text:
         if loc not in locales:
             check.add("E045", f"'{loc}' is not a locale of the site ({', '.join(locales)})", path + (loc,),

@@ -263,6 +263,9 @@ def _show(value: Any) -> str:
 
 def _pattern_words(pattern: str) -> tuple[str, str]:
     """What a pattern expects, in words, and how to write it."""
+    if pattern.startswith("^https?://"):
+        return ("expected a web address starting with http:// or https://",
+                "write the page's full address (https://...); other schemes (javascript:, data:, file:) are refused")
     if pattern.startswith("^#"):
         return "expected a colour like #3b82f6", "write the colour as six hex digits, quoted: color: \"#3b82f6\""
     if "a-z0-9][a-z0-9._-]" in pattern:
