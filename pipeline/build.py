@@ -19,6 +19,7 @@ from pipeline.render.context import RenderContext
 from pipeline.render.report import render_report
 from pipeline.render.tables import template_environment
 from pipeline.validate.references import check_references
+from pipeline.validate.templates import check_templates
 
 
 @dataclass
@@ -60,6 +61,7 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     """
     inputs, problems = read_inputs(paths, report_files)  # partial inputs: references are checked too
     problems.extend(check_references(inputs))
+    problems.extend(check_templates(paths.templates))
     problems.raise_if_errors("validate")
     derived = [derive_report(r, inputs.catalogs, inputs.measurements.get(r.document.file, ()))
                for r in inputs.reports]
