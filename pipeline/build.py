@@ -62,6 +62,10 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     inputs, problems = read_inputs(paths, report_files)  # partial inputs: references are checked too
     problems.extend(check_references(inputs))
     problems.extend(check_templates(paths.templates))
+    # Every text of every file is checked against the site's locales: when i18n/locales.yaml itself is
+    # wrong, its own problems are the ones to fix, not the hundreds of texts that follow from them.
+    first = Problems([p for p in problems.errors if p.location and p.location.file.endswith("i18n/locales.yaml")])
+    first.raise_if_errors("validate")
     problems.raise_if_errors("validate")
     derived = [derive_report(r, inputs.catalogs, inputs.measurements.get(r.document.file, ()))
                for r in inputs.reports]

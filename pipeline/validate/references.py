@@ -95,6 +95,15 @@ def _check_locales(inputs: Inputs) -> list[Problem]:
         return []
     check = _Checker(inputs.locales_document)
     check.unique("locale", [(loc.id, ("locales", i, "id")) for i, loc in enumerate(inputs.locales)])
+    folded: dict[str, tuple[str, FieldPath]] = {}
+    for i, loc in enumerate(inputs.locales):
+        # pt-BR and pt-br are one folder on macOS and Windows (and one Docusaurus locale to a reader).
+        first = folded.setdefault(loc.id.casefold(), (loc.id, ("locales", i, "id")))
+        if first[0] != loc.id:
+            line = check.document.locate(first[1]).line
+            check.add("E042", f"locale id '{loc.id}' differs from '{first[0]}' (line {line}) only in upper/lower "
+                              "case", ("locales", i, "id"),
+                      "they would share one folder on macOS and Windows; keep one spelling (Docusaurus: pt-BR)")
     for i, loc in enumerate(inputs.locales):
         try:
             Locale.parse(loc.babel)
