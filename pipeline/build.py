@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline.derive.findings import FindingFacts, derive_findings
 from pipeline.derive.report import DerivedReport, derive_report
-from pipeline.errors import Location, Problem, Problems
+from pipeline.errors import BuildFailed, Location, Problem, Problems
 from pipeline.lint import LintResult, Waived, lint_report
 from pipeline.load.project import Inputs, ProjectPaths, read_inputs
 from pipeline.localize import Localizer, babel_locale
@@ -19,6 +19,7 @@ from pipeline.render.context import RenderContext
 from pipeline.render.report import render_report
 from pipeline.render.tables import template_environment
 from pipeline.validate.references import check_references
+from pipeline.validate.glyphs import locate_missing_glyphs
 from pipeline.validate.templates import check_templates
 
 
@@ -99,7 +100,10 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     problems = Problems([p for loc in localizers for p in loc.missing])
     problems.raise_if_errors("localize")
     if planner is not None:
-        outputs.update(planner.render())
+        try:
+            outputs.update(planner.render())
+        except BuildFailed as failed:  # a glyph the font lacks: name the field or .po line holding it
+            raise BuildFailed(failed.stage, locate_missing_glyphs(failed.problems, checked.inputs)) from None
     return BuildResult(outputs, checked.problems, [d.report.id for d in checked.derived],
                        [loc.id for loc in checked.inputs.locales], checked.waived)
 

@@ -199,6 +199,10 @@ case("locales", "upper-case-id", ("sub", _LOCALES, "{id: en,", "{id: EN,"))
 case("locales", "path-id", ("sub", _LOCALES, "{id: en,", "{id: ../en,"))
 case("locales", "nul-name", ("sub", _LOCALES, "name: English", 'name: "Eng\\0lish"'))
 case("locales", "emoji-name-accepted", ("sub", _LOCALES, "name: English", "name: English 🙂"), build=False)
+case("locales", "emoji-in-label-named-at-its-field", ("sub", REPORT, "short_label: trn2", 'short_label: "trn2 🙂"'),
+     command=("build",), build=False)
+case("locales", "emoji-in-translation-named-at-its-line", ("sub", PO.format("ko"), 'msgstr "동시 요청 수"',
+                                                            'msgstr "동시 요청 수 🙂"'), command=("build",), build=False)
 case("locales", "no-locales", ("write", _LOCALES, "locales: []\n"))
 
 # -- the output folder -----------------------------------------------------------------------------
