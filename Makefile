@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: site-data test validate check lint schema goldens bench clean help node-deps
-.PHONY: system-deps fonts apt-install site-deps site site-serve types
+.PHONY: system-deps fonts apt-install site-deps site site-serve types locales
 
 help:
 	@echo "make site-data   create the environment if missing, install, build every shipped report"
@@ -39,8 +39,21 @@ fonts: $(STAMP)
 	@$(PY) -c "from pipeline.render.charts_fonts import find_font_files as f; f()" 2>/dev/null \
 	  || $(MAKE) --no-print-directory apt-install PACKAGES=fonts-noto-cjk
 
-system-deps: fonts
+system-deps: fonts locales
 	@test -x $(CHROMIUM) || $(MAKE) --no-print-directory apt-install PACKAGES=chromium
+
+# The system locales the two-environment determinism test builds under (Debian: the `locales`
+# package, then generate them). The test fails, rather than skips, when they are missing.
+TEST_LOCALES := ko_KR.UTF-8 zh_CN.UTF-8
+
+locales:
+	@missing=; for l in $(TEST_LOCALES); do \
+	  locale -a 2>/dev/null | grep -qix "$$(echo $$l | sed 's/UTF-8/utf8/')" || missing="$$missing $$l"; done; \
+	test -z "$$missing" || { \
+	  command -v localedef >/dev/null || $(MAKE) --no-print-directory apt-install PACKAGES=locales; \
+	  sudo=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  for l in $$missing; do echo "generating locale $$l"; \
+	    $$sudo localedef -i $${l%%.*} -c -f UTF-8 -A /usr/share/locale/locale.alias $$l; done; }
 
 apt-install:
 	@command -v apt-get >/dev/null || { echo "install $(PACKAGES) with your package manager" \

@@ -19,6 +19,8 @@ from pipeline.render.context import RenderContext
 from pipeline.render.report import render_report
 from pipeline.render.tables import template_environment
 from pipeline.validate.references import check_references
+from pipeline.validate.glyphs import locate_missing_glyphs
+from pipeline.validate.templates import check_templates
 
 
 @dataclass
@@ -67,6 +69,11 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     """
     inputs, problems = read_inputs(paths, report_files)  # partial inputs: references are checked too
     problems.extend(check_references(inputs))
+    problems.extend(check_templates(paths.templates))
+    # Every text of every file is checked against the site's locales: when i18n/locales.yaml itself is
+    # wrong, its own problems are the ones to fix, not the hundreds of texts that follow from them.
+    first = Problems([p for p in problems.errors if p.location and p.location.file.endswith("i18n/locales.yaml")])
+    first.raise_if_errors("validate")
     problems.raise_if_errors("validate")
     derived = [derive_report(r, inputs.catalogs, inputs.measurements.get(r.document.file, ()))
                for r in inputs.reports]
@@ -119,7 +126,10 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
         problems = Problems([p for loc in localizers for p in loc.missing])
         problems.raise_if_errors("localize")
     if planner is not None:
-        outputs.update(planner.render())
+        try:
+            outputs.update(planner.render())
+        except BuildFailed as failed:  # a glyph the font lacks: name the field or .po line holding it
+            raise BuildFailed(failed.stage, locate_missing_glyphs(failed.problems, checked.inputs)) from None
     return BuildResult(outputs, checked.problems,
                        [d.report.id for d in checked.derived] + [g.report.id for g in checked.general],
                        [loc.id for loc in checked.inputs.locales], checked.waived)

@@ -25,6 +25,8 @@ FORMAT_VERSION = 1
 _INPUT_FOLDERS = ("data", "i18n", "templates")
 _LIBRARIES = ("pydantic", "pydantic-core", "babel", "jinja2", "pyyaml", "matplotlib", "pillow", "pandas", "orjson")
 _PACKAGE = Path(__file__).resolve().parent
+_LARGEST_INPUT = 256 * 1024 * 1024
+"""Inputs larger than this are not read here (the build refuses them); their size and mtime count."""
 
 
 def fingerprint(root: Path, *, strict: bool) -> str:
@@ -37,7 +39,7 @@ def fingerprint(root: Path, *, strict: bool) -> str:
     for base, files in [(root, _files(root, _INPUT_FOLDERS)), (_PACKAGE, _files(_PACKAGE, ("",), ".py"))]:
         for path in files:
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(_content_hash(path))
     return digest.hexdigest()
 
 
@@ -62,13 +64,33 @@ def _installed_versions() -> list[str]:
 
 
 def _files(base: Path, folders: tuple[str, ...], suffix: str = "") -> list[Path]:
+    # Symlinked folders are followed (a raw folder linked into data/ is read by the build, so its
+    # files are inputs too), each real folder once, so links to '.' cannot loop.
     found = []
     for folder in folders:
         top = base / folder if folder else base
-        for directory, subdirs, names in os.walk(top):
+        seen: set[str] = set()
+        for directory, subdirs, names in os.walk(top, followlinks=True):
+            real = os.path.realpath(directory)
+            if real in seen:
+                subdirs[:] = []
+                continue
+            seen.add(real)
             subdirs[:] = sorted(d for d in subdirs if d != "__pycache__" and not d.startswith("."))
             found += [Path(directory) / n for n in names if n.endswith(suffix) and not n.startswith(".")]
     return sorted(found)
+
+
+def _content_hash(path: Path) -> bytes:
+    """The file's hash; for what cannot be read (a dangling link, a device) a hash of why, without reading."""
+    try:
+        if path.is_file() and path.stat().st_size <= _LARGEST_INPUT:
+            return hashlib.sha256(path.read_bytes()).digest()
+        info = path.stat()
+        return hashlib.sha256(f"special {info.st_mode} {info.st_size} {info.st_mtime_ns}".encode()).digest()
+    except OSError as exc:
+        target = os.readlink(path) if path.is_symlink() else ""
+        return hashlib.sha256(f"unreadable {exc.errno} {target}".encode()).digest()
 
 
 def output_hashes(out_dir: Path) -> dict[str, str]:

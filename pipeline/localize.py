@@ -17,25 +17,26 @@ from typing import Any, Mapping
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_decimal
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from pipeline.errors import Location, Problem
 from pipeline.models.site import SiteLocale
 
 DOMAIN = "site-data"
 """gettext domain: i18n/<locale>/LC_MESSAGES/site-data.po."""
 
-# Message templates are Jinja2 ({{ value }}); a sandbox because translators write them.
-_TEMPLATES = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                           keep_trailing_newline=False)
-# Most messages only substitute names; those skip Jinja (compiling a template costs ~0.3 ms,
-# and a build fills thousands). Anything else (filters, conditions) goes through Jinja, compiled once.
+# Messages and editors' texts are text with named slots, never templates: only ``{{ name }}`` for a
+# name the caller passes is filled in; anything else (``{{ 7*7 }}``, ``{% raw %}``) is kept as written
+# (and refused earlier, at validate, with its file and line). Translators' and editors' strings are
+# thus never evaluated.
 _PLAIN_SLOT = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
 
+class TemplateError(Exception):
+    """A message names a placeholder the caller does not provide."""
+
+
 def plain_placeholders(template: str) -> set[str] | None:
-    """The names of a template made only of text and ``{{ name }}`` slots; None if it needs Jinja."""
+    """The names of a template made only of text and ``{{ name }}`` slots; None if it holds other
+    template syntax (``{{ 7*7 }}``, ``{% ... %}``, ``{# ... #}``), which is refused at validate."""
     rest = _PLAIN_SLOT.sub("", template)
     if "{{" in rest or "{%" in rest or "{#" in rest:
         return None
@@ -44,17 +45,15 @@ def plain_placeholders(template: str) -> set[str] | None:
 
 @functools.lru_cache(maxsize=4096)
 def _compile(template: str):
-    """A callable filling ``template`` from keyword arguments."""
-    if plain_placeholders(template) is not None:
-        def fill(**params: Any) -> str:
-            def slot(match: re.Match) -> str:
-                name = match.group(1)
-                if name not in params:
-                    raise TemplateError(f"'{name}' is undefined")
-                return str(params[name])
-            return _PLAIN_SLOT.sub(slot, template)
-        return fill
-    return _TEMPLATES.from_string(template).render
+    """A callable filling ``template``'s ``{{ name }}`` slots from keyword arguments."""
+    def fill(**params: Any) -> str:
+        def slot(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in params:
+                raise TemplateError(f"'{name}' is undefined")
+            return str(params[name])
+        return _PLAIN_SLOT.sub(slot, template)
+    return fill
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,8 @@ class Localizer:
         """This locale's entry of an editor's ``{zh: ..., en: ..., ko: ...}`` text (validated complete)."""
         text = localized[self.id]
         if params and "{{" in text:
-            return _compile(text)(**params)
+            # Only the slots of ``params`` ({{ figure }}); any other braces stay as written.
+            return _PLAIN_SLOT.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else m.group(0), text)
         return text
 
     def _report_missing(self, msgid: str) -> None:

@@ -1,30 +1,31 @@
-"""The only code that touches site-data/: all or nothing, unchanged files untouched.
+"""The only code that touches site-data/: all or nothing, even when killed; unchanged files untouched.
 
-Every output is rendered in memory first. Writing then goes in three phases:
+Every output is rendered in memory first. A write then builds the complete new tree beside the
+output folder, in ``.site-data.staging-<pid>``: unchanged files are hard links to the current ones
+(same inode, so their mtimes stay), new and changed files are written. The complete tree is
+renamed to ``.site-data.ready-<pid>`` and switched with ``site-data/`` in one atomic exchange
+(``renameat2(RENAME_EXCHANGE)``; where the kernel lacks it, two renames that the next run rolls
+forward). Readers therefore see the old tree or the new one, never a mix, and nothing temporary is
+ever inside ``site-data/``; a build killed at any point leaves leftovers only beside it, which the
+next build removes (or, after a half-done fallback switch, completes) before reading anything.
 
-1. stage: each new or changed file is written to a temporary file beside its target;
-2. commit: the current version of every changed or removed file is kept aside (a hard
-   link, so readers never see a file missing), then each temporary is renamed over its
-   target and each removed file is renamed away;
-3. clean up: the kept-aside versions and emptied folders are deleted.
-
-If anything fails in phases 1 or 2, everything done so far is undone and the folder is
-byte for byte as it was (new folders included); only then is the error reported.
-Files whose bytes do not change are never opened for writing, so their mtimes stay.
+Builds hold the output lock (:mod:`pipeline.output_lock`) while they plan and write, so two builds
+never interleave. A failure at any step removes the staged tree and reports E091.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import shutil
+import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from pipeline.errors import Location, Problem, fail
-
-_TEMP_PREFIX = ".site-data-tmp-"
-_KEEP_PREFIX = ".site-data-old-"
+from pipeline.output_lock import output_lock, real_output, sibling
 
 
 @dataclass
@@ -62,10 +63,13 @@ def plan_writes(outputs: dict[str, bytes], out_dir: Path, keep: Callable[[str], 
     """Compare rendered outputs with the folder's current content.
 
     Files not among ``outputs`` are to be removed, unless ``keep(relative path)`` says this build
-    does not manage them (the charts, in a build that skips them).
+    does not manage them (the charts, in a build that skips them). Symlinks inside the folder are
+    never followed: a symlinked folder on an output's path is refused, a symlink (or anything but
+    a regular file) where an output goes is replaced.
     """
+    with output_lock(out_dir):  # also finishes or undoes a killed write before reading the folder
+        listing = _listing(out_dir)
     plan = WritePlan()
-    root = out_dir.resolve()
     folded: dict[str, str] = {}
     for relative in sorted(outputs):
         check_output_path(relative)
@@ -76,48 +80,180 @@ def plan_writes(outputs: dict[str, bytes], out_dir: Path, keep: Callable[[str], 
                        location=Location(f"site-data/{relative}"),
                        hint="they would overwrite each other on macOS and Windows; rename one of the ids",
                        stage="write")
-        target = out_dir / relative
-        if not _inside(target, root):  # a symlinked folder inside site-data/ pointing elsewhere
-            raise _refuse(relative)
-        if not target.is_file():
-            plan.added.append(relative)
-        elif target.read_bytes() != outputs[relative]:
+        parts = relative.split("/")
+        if any("/".join(parts[:n]) in listing.others for n in range(1, len(parts))):
+            raise _refuse(relative)  # a symlinked folder inside site-data/ (it may point anywhere)
+        if relative in listing.files:
+            same = _read(out_dir / relative) == outputs[relative]
+            (plan.unchanged if same else plan.changed).append(relative)
+        elif relative in listing.others:
             plan.changed.append(relative)
         else:
-            plan.unchanged.append(relative)
-    if out_dir.is_dir():
-        for existing in sorted(p for p in out_dir.rglob("*") if p.is_file() or p.is_symlink()):
-            relative = existing.relative_to(out_dir).as_posix()
-            if relative not in outputs and not (keep and keep(relative)):
-                plan.removed.append(relative)
+            plan.added.append(relative)
+    for relative in sorted(listing.files | listing.others):
+        if relative not in outputs and not (keep and keep(relative)):
+            plan.removed.append(relative)
     return plan
 
 
-def _inside(target: Path, root: Path) -> bool:
-    resolved = target.resolve()
-    return resolved == root or root in resolved.parents
+@dataclass
+class _Listing:
+    files: set[str] = field(default_factory=set)
+    """Regular files, relative to the folder."""
+    others: set[str] = field(default_factory=set)
+    """Symlinks (to files or folders, dangling or looping) and special files: never followed."""
 
 
-def apply_writes(plan: WritePlan, outputs: dict[str, bytes], out_dir: Path) -> None:
-    """Carry out ``plan``; if it cannot be carried out completely, leave ``out_dir`` as it was."""
-    journal = _Journal(out_dir)
+def _listing(out_dir: Path) -> _Listing:
+    found = _Listing()
+    if not out_dir.is_dir():
+        return found
+    for directory, subdirs, names in os.walk(out_dir):  # os.walk does not follow symlinked folders
+        base = Path(directory)
+        for name in subdirs + names:
+            path = base / name
+            relative = path.relative_to(out_dir).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISREG(mode):
+                found.files.add(relative)
+            elif not stat.S_ISDIR(mode):
+                found.others.add(relative)
+    return found
+
+
+def _read(path: Path) -> bytes | None:
     try:
-        for relative in plan.added + plan.changed:
-            journal.stage(relative, outputs[relative])
-        for relative in plan.changed:
-            journal.keep_aside(relative, move=False)
-        for relative in plan.removed:
-            journal.keep_aside(relative, move=True)
-        journal.commit()
-    except OSError as exc:
-        journal.undo()
-        where = getattr(exc, "filename", None) or out_dir
-        raise fail("E091", f"cannot write the output: {exc.strerror or exc}",
-                   location=Location(display(Path(where), out_dir)),
-                   hint="check free disk space and permissions; site-data/ was left unchanged",
-                   stage="write") from None
-    journal.forget()
-    _remove_empty_folders(out_dir)
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+Fault = Callable[[str], None]
+"""Called with the name of each step of a write before it is taken (tests inject failures and kills)."""
+
+
+def apply_writes(plan: WritePlan, outputs: dict[str, bytes], out_dir: Path, *, fault: Fault | None = None) -> None:
+    """Carry out ``plan``: ``out_dir`` ends as the complete new tree or, on any failure, exactly as it was.
+
+    ``fault`` is a test hook called before every step (see :data:`Fault`).
+    """
+    if plan.is_current:
+        return
+    current = [""]
+
+    def step(name: str) -> None:
+        current[0] = name
+        if fault is not None:
+            fault(name)
+
+    with output_lock(out_dir):
+        real = real_output(out_dir)
+        staging = sibling(real, "staging", str(os.getpid()))
+        try:
+            step("begin")
+            _fill(staging, real, plan, outputs, step)
+            ready = sibling(real, "ready", str(os.getpid()))
+            step("ready")
+            os.rename(staging, ready)
+            staging = ready
+            step("switch")
+            _switch(ready, real, step)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            relative = current[0].partition(" ")[2]
+            where = Location(f"{out_dir.name}/{relative}" if relative else out_dir.name)
+            raise fail("E091", f"cannot write the output: {exc.strerror or exc}", location=where,
+                       hint="check free disk space and permissions; site-data/ was left unchanged",
+                       stage="write") from None
+
+
+def _fill(staging: Path, real: Path, plan: WritePlan, outputs: dict[str, bytes], step: Fault) -> None:
+    """Build the complete new tree in ``staging``: links to unchanged and kept files, new bytes for the rest."""
+    written = set(plan.added) | set(plan.changed)
+    dropped = set(plan.removed) | written
+    listing = _listing(real)
+    os.mkdir(staging)
+    made = {staging}
+
+    def folder_of(target: Path) -> None:
+        missing = []
+        for folder in target.parents:
+            if folder in made:
+                break
+            missing.append(folder)
+        for folder in reversed(missing):
+            os.mkdir(folder)
+            made.add(folder)
+
+    for relative in sorted((listing.files | listing.others) - dropped):
+        step(f"link {relative}")
+        target = staging / relative
+        folder_of(target)
+        source = real / relative
+        if relative in listing.others:
+            if source.is_symlink():  # a kept symlink stays a symlink, never followed
+                os.symlink(os.readlink(source), target)
+            continue
+        try:
+            os.link(source, target)
+        except OSError:  # no hard links on this file system: a copy with its times does as well
+            shutil.copy2(source, target)
+    for relative in sorted(written):
+        step(f"write {relative}")
+        target = staging / relative
+        folder_of(target)
+        _write_bytes(target, outputs[relative])
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    with open(path, "xb") as stream:
+        stream.write(data)
+    os.chmod(path, 0o644)
+
+
+def _switch(ready: Path, real: Path, step: Fault) -> None:
+    """Put the complete tree ``ready`` in place of ``real``, atomically where the kernel allows."""
+    if not real.exists():
+        os.rename(ready, real)
+        return
+    if _exchange(ready, real):
+        step("discard")  # ``ready`` now holds the previous tree
+        shutil.rmtree(ready, ignore_errors=True)
+        return
+    # No atomic exchange: two renames. Killed between them, the next run puts ``ready`` in place.
+    old = sibling(real, "old", str(os.getpid()))
+    os.rename(real, old)
+    try:
+        step("switch-second")
+        os.rename(ready, real)
+    except OSError:
+        os.rename(old, real)
+        raise
+    step("discard")
+    shutil.rmtree(old, ignore_errors=True)
+
+
+EXCHANGE = True
+"""Use the atomic exchange when the kernel has it (tests turn it off to exercise the fallback)."""
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unavailable."""
+    if not EXCHANGE or sys.platform != "linux":
+        return False
+    import ctypes  # only when writing: keeps the no-op build's imports light
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # file system or kernel without it
+        return False
+    raise OSError(error, os.strerror(error), str(b))
 
 
 def display(path: Path, out_dir: Path) -> str:
@@ -126,94 +262,6 @@ def display(path: Path, out_dir: Path) -> str:
         return f"{out_dir.name}/{path.relative_to(out_dir).as_posix()}"
     except ValueError:
         return path.as_posix()
-
-
-class _Journal:
-    """Every step of one write, so that it can be undone."""
-
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
-        self.created_dirs: list[Path] = []
-        self.staged: list[tuple[Path, Path]] = []
-        """(temporary, target) for each new or changed file."""
-        self.kept: list[tuple[Path, Path, bool]] = []
-        """(kept-aside copy, original, moved) for each changed or removed file."""
-        self.placed: list[Path] = []
-        """Targets already renamed into place."""
-
-    def _make_dirs(self, folder: Path) -> None:
-        missing = []
-        while not folder.exists():
-            missing.append(folder)
-            folder = folder.parent
-        for path in reversed(missing):
-            os.mkdir(path)
-            self.created_dirs.append(path)
-
-    def stage(self, relative: str, data: bytes) -> None:
-        target = self.out_dir / relative
-        self._make_dirs(target.parent)
-        handle, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=target.parent)
-        temporary = Path(name)
-        self.staged.append((temporary, target))
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-
-    def keep_aside(self, relative: str, *, move: bool) -> None:
-        original = self.out_dir / relative
-        keep = original.with_name(f"{_KEEP_PREFIX}{os.getpid()}-{original.name}")
-        if move:
-            os.replace(original, keep)
-        else:
-            try:
-                os.link(original, keep)
-            except OSError:  # no hard links on this file system: a copy does as well
-                keep.write_bytes(original.read_bytes())
-        self.kept.append((keep, original, move))
-
-    def commit(self) -> None:
-        for temporary, target in self.staged:
-            os.replace(temporary, target)
-            self.placed.append(target)
-
-    def undo(self) -> None:
-        """Put everything back; best effort, never raises."""
-        placed = set(self.placed)
-        for temporary, target in self.staged:
-            if target not in placed:
-                _quietly(temporary.unlink, missing_ok=True)
-        kept = {original: (keep, moved) for keep, original, moved in self.kept}
-        for target in self.placed:
-            if target not in kept:
-                _quietly(target.unlink, missing_ok=True)  # was added
-        for original, (keep, moved) in kept.items():
-            if moved or original in placed:
-                _quietly(os.replace, keep, original)
-            else:  # still in place; the kept link is a second name for the same bytes
-                _quietly(keep.unlink, missing_ok=True)
-        for folder in reversed(self.created_dirs):
-            _quietly(folder.rmdir)
-
-    def forget(self) -> None:
-        """The write succeeded: delete the kept-aside versions."""
-        for keep, _, _ in self.kept:
-            _quietly(keep.unlink, missing_ok=True)
-
-
-def _quietly(action, *args, **kwargs) -> None:
-    try:
-        action(*args, **kwargs)
-    except OSError:
-        pass
-
-
-def _remove_empty_folders(out_dir: Path) -> None:
-    if not out_dir.is_dir():
-        return
-    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
 
 
 def describe(plan: WritePlan) -> list[Problem]:

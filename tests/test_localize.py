@@ -65,10 +65,24 @@ def test_missing_message_is_reported_not_replaced_by_english():
 
 
 def test_templates_fill_placeholders_and_reject_broken_ones():
-    loc = localizer("en", {"ok": "{{ a }} and {{ b }}", "broken": "{{ a }"})
+    loc = localizer("en", {"ok": "{{ a }} and {{ b }}", "broken": "{{ a }", "unknown": "{{ c }}"})
     assert loc.text("ok", a="x", b="y") == "x and y"
-    loc.text("broken", a="x")
+    assert loc.text("broken", a="x") == "{{ a }"  # refused at validate (E063); never evaluated
+    assert loc.missing == []
+    loc.text("unknown", a="x")
     assert [p.code for p in loc.missing] == ["E063"]
+
+
+def test_messages_and_editors_text_are_never_evaluated():
+    """Only the named slots are filled in; expressions, statements and comments stay as written."""
+    hostile = ["{{ 7*7 }}", "{{ a * 5000 }}", "{% raw %}{{ a }}{% endraw %}", "{# c #}", "{{ a.__class__ }}",
+               "{{ cycler.__init__.__globals__ }}", "{%- for x in range(9) %}x{% endfor %}"]
+    loc = localizer("en", {f"m{i}": text for i, text in enumerate(hostile)})
+    for i, text in enumerate(hostile):
+        expected = text.replace("{{ a }}", "x")
+        assert loc.text(f"m{i}", a="x") == expected
+        assert loc.pick({"en": text}, figure="9") == text
+    assert loc.pick({"en": "{{ figure }} of {{ 7*7 }}"}, figure="9") == "9 of {{ 7*7 }}"
 
 
 def test_list_join_follows_the_locale():

@@ -5,12 +5,12 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from pipeline import write
 from pipeline.cli import main
 from pipeline.errors import BuildFailed
 from pipeline.models.common import Id, LocaleId
@@ -82,7 +82,8 @@ def test_leftovers_of_an_interrupted_write_are_removed(tmp_path):
 class Faults:
     """Make the ``fail_at``-th file-system operation of a write raise 'No space left on device'."""
 
-    OPERATIONS = [(os, "mkdir"), (tempfile, "mkstemp"), (os, "fdopen"), (os, "chmod"), (os, "replace")]
+    OPERATIONS = [(os, "mkdir"), (write, "_write_bytes"), (os, "chmod"), (os, "rename"),
+                  (write, "_exchange")]
 
     def __init__(self, monkeypatch, fail_at: int | None):
         self.calls = 0
@@ -111,8 +112,9 @@ def _operations_of_a_write(tmp_path, monkeypatch) -> int:
 
 def test_a_failure_at_any_step_of_a_write_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
     total = _operations_of_a_write(tmp_path, monkeypatch)
-    # 2 folders; 3 temporaries, each opened, written and made readable; 2 removed files moved aside; 3 renames
-    assert total == 16
+    # the staging folder and 4 below it; 3 files written and made readable; the complete tree
+    # renamed to ready, then exchanged with the folder (a failed hard link falls back to a copy)
+    assert total == 13
     for fail_at in range(1, total + 1):
         out = tmp_path / f"out-{fail_at}"
         seed(out, CURRENT)
@@ -122,6 +124,8 @@ def test_a_failure_at_any_step_of_a_write_leaves_the_folder_as_it_was(tmp_path, 
             with pytest.raises(BuildFailed) as caught:
                 apply_writes(plan_writes(NEW, out), NEW, out)
         assert snapshot(out) == before, f"failing operation {fail_at} of {total} changed the folder"
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(f".out-{fail_at}.")) == \
+            [f".out-{fail_at}.lock"], "a failed write left something beside the folder"
         [problem] = caught.value.problems
         assert problem.code == "E091"
         assert problem.message == "cannot write the output: No space left on device"
@@ -149,14 +153,14 @@ def test_a_failed_write_through_the_cli_reports_and_changes_nothing(tmp_path, mo
             os.utime(path, ns=(OLD, OLD))
     before = snapshot(root / "site-data")
     capsys.readouterr()
-    real_replace = os.replace
+    real_write = write._write_bytes
 
-    def full_disk(source, destination):
-        if ".site-data-tmp-" in str(source):
-            raise OSError(errno.ENOSPC, "No space left on device", str(destination))
-        return real_replace(source, destination)
+    def full_disk(path, data):
+        if path.name == "TtftChart.json":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_write(path, data)
 
-    monkeypatch.setattr(os, "replace", full_disk)
+    monkeypatch.setattr(write, "_write_bytes", full_disk)
     assert main(["--root", str(root), "build"]) == 1
     err = capsys.readouterr().err
     assert err == ("site-data/consistent-demo/en/TtftChart.json: error[E091] cannot write the output: "

@@ -41,10 +41,16 @@ def test_paths_are_shown_with_ids_for_list_items():
     assert shown_path(data, ()) == ""
 
 
-def test_yaml_11_words_stay_text_and_dates_stay_dates():
-    document = parse_yaml(b"a: no\nb: on\nc: yes\nd: true\ne: 2026-02-10\nf: '2026-02-10'\n", "f.yaml")
-    assert document.data == {"a": "no", "b": "on", "c": "yes", "d": True,
-                             "e": datetime.date(2026, 2, 10), "f": "2026-02-10"}
+def test_yaml_11_words_are_refused_quoted_they_stay_text_and_dates_stay_dates():
+    document = parse_yaml(b"a: 'no'\nb: \"on\"\nd: true\ne: 2026-02-10\nf: '2026-02-10'\n", "f.yaml")
+    assert document.data == {"a": "no", "b": "on", "d": True, "e": datetime.date(2026, 2, 10), "f": "2026-02-10"}
+    for word in ("no", "on", "yes", "off", "NO"):
+        with pytest.raises(BuildFailed) as caught:
+            parse_yaml(f"region: {word}\n".encode(), "f.yaml")
+        [problem] = caught.value.problems
+        assert problem.format() == (
+            f"f.yaml:1:9: error[E012] region: '{word}' is true or false to some YAML readers and text to others\n"
+            f"  hint: write true or false, or quote it (\"{word}\") if it is text")
 
 
 def test_an_impossible_date_stays_text_for_validation_to_report():

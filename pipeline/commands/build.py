@@ -31,6 +31,16 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    from pipeline.output_lock import output_lock
+
+    # One build at a time: the lock covers everything that reads or writes site-data/ (the no-op
+    # check, the chart cache, plan and write), and taking it repairs what a killed build left.
+    with output_lock(root / "site-data", on_wait=lambda: print(
+            "site-data: another build is writing site-data/; waiting for it to finish", file=sys.stderr)):
+        return _run_locked(args, root)
+
+
+def _run_locked(args: argparse.Namespace, root: Path) -> int:
     key = build_cache.fingerprint(root, strict=args.strict)
     if not args.check and not args.force and args.charts:
         record = build_cache.is_current(root, root / "site-data", key)

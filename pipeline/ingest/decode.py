@@ -13,6 +13,8 @@ numpy NaNs (orjson refuses them); the parsers then treat them as missing.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,12 +45,37 @@ def read_documents(path: Path, shown: str) -> tuple[list[Document], list[Problem
     line gives its own E071 and the good lines are kept.
     """
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
+    except _Refused as refused:
+        return [], [Problem("E070", f"cannot read file: {refused}", Location(shown),
+                            hint="point at the benchmark tool's result files (regular files of a few MB)")]
     except OSError as err:
         reason = err.strerror or type(err).__name__
         return [], [Problem("E070", f"cannot read file: {reason}", Location(shown),
                             hint="check that the path exists and is readable")]
     return parse_bytes(raw, shown)
+
+
+class _Refused(Exception):
+    """A path that is no regular file, or too large to read."""
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` once it is known to be a regular file within the size limit.
+
+    Opened without blocking (a FIFO would wait forever) and checked on the open descriptor, so
+    what is checked is what is read; a device such as /dev/zero would never end.
+    """
+    from pipeline.ingest.discover import MAX_FILE_BYTES
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused("not a regular file (a device, FIFO or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _Refused(f"{info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for raw files")
+        return stream.read()
 
 
 def parse_bytes(raw: bytes, shown: str) -> tuple[list[Document], list[Problem]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import glob
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -57,7 +59,9 @@ def discover(inputs: Iterable[Path | str]) -> tuple[list[InputFile], list[Proble
         elif path.exists():
             add(path)
         elif glob.has_magic(text):
-            matches = sorted(glob.glob(text, recursive=True))
+            base = Path(os.sep) if os.path.isabs(text) else Path(".")
+            matches = [p.as_posix() if os.path.isabs(text) else os.path.relpath(p) for p in
+                       safe_glob(base, text.lstrip("/") if os.path.isabs(text) else text)]
             if not matches:
                 problems.append(Problem("E070", "no files match this pattern", Location(path.as_posix()),
                                         hint="check the pattern; quote it so the shell does not expand it"))
@@ -69,6 +73,100 @@ def discover(inputs: Iterable[Path | str]) -> tuple[list[InputFile], list[Proble
             problems.append(Problem("E070", "no such file or directory", Location(path.as_posix()),
                                     hint="check the path; it is taken relative to the working directory"))
     return files, problems
+
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The largest raw file read: a benchmark tool's result file with per-request arrays is a few MB;
+anything bigger (or a device that never ends) is refused before it is read."""
+
+
+def file_problem(path: Path, inside: Path | None = None) -> tuple[str, str] | None:
+    """Why ``path`` must not be read, as (message, hint), or None when it is a regular file that may be.
+
+    Symlinks are resolved: a loop, a dangling link, a device or FIFO (``/dev/zero``) and, when
+    ``inside`` is given, anything resolving outside that folder (the project) are refused.
+    """
+    try:
+        info = os.stat(path)  # follows symlinks
+    except OSError as exc:
+        if os.path.islink(path):
+            if exc.errno == 40:  # ELOOP
+                return "is a symlink loop", "replace the link with the file it should point at"
+            return (f"is a dangling symlink (to {os.readlink(path)})",
+                    "copy the file into data/raw/ instead of linking to it, or remove the link")
+        return f"cannot be read: {exc.strerror}", "check that the path exists and is readable"
+    if inside is not None:
+        real, base = os.path.realpath(path), os.path.realpath(inside)
+        if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+            return (f"resolves to {real}, outside the project",
+                    "copy the raw file into data/raw/<report id>/ and commit it; links out of the project "
+                    "make builds read different files on different machines")
+    if not stat.S_ISREG(info.st_mode):
+        return ("is not a regular file (a device, FIFO or socket)",
+                "point at the benchmark tool's result files only")
+    if info.st_size > MAX_FILE_BYTES:
+        return (f"is {info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for raw files",
+                "raw result files are a few MB; check that this is the right file")
+    return None
+
+
+def safe_glob(base: Path, pattern: str) -> list[Path]:
+    """``glob(pattern, root_dir=base, recursive=True)`` without following symlinked folders.
+
+    ``glob`` follows them, so two links to ``.`` under a folder searched with ``**`` never end;
+    here folders are walked once each (symlinks are listed, as matches, never entered).
+    """
+    parts = pattern.split("/")
+    fixed = []
+    for part in parts[:-1]:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    start = base.joinpath(*fixed) if fixed else base
+    rest = "/".join(parts[len(fixed):])
+    if not rest:
+        return [start] if os.path.lexists(start) else []
+    rx = _pattern_regex(rest)
+    found = []
+    for directory, subdirs, names in os.walk(start):
+        subdirs.sort()
+        here = Path(directory)
+        relative = here.relative_to(start).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        for name in subdirs + names:
+            if rx.match(prefix + name):
+                found.append(here / name)
+    return sorted(found, key=Path.as_posix)
+
+
+def _pattern_regex(pattern: str) -> re.Pattern:
+    """A glob pattern (``*``, ``?``, ``[...]``, ``**`` for any folders) as a regex over POSIX paths."""
+    parts = pattern.split("/")
+    out = ""
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out += "(?:[^/]+/)*" if not last else "(?:[^/]+/)*[^/]+"
+            continue
+        segment = "" if part.startswith(".") else "(?!\\.)"  # like glob, '*' skips hidden names
+        j = 0
+        while j < len(part):
+            ch = part[j]
+            if ch == "*":
+                segment += "[^/]*"
+            elif ch == "?":
+                segment += "[^/]"
+            elif ch == "[" and part.find("]", j + 2) > 0:
+                end = part.find("]", j + 2)
+                body = part[j + 1:end]
+                body = "^" + body[1:] if body.startswith("!") else body
+                segment += "[" + body.replace("\\", "\\\\") + "]"
+                j = end
+            else:
+                segment += re.escape(ch)
+            j += 1
+        out += segment + ("" if last else "/")
+    return re.compile(out + "\\Z")
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import glob
 import math
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -23,10 +24,11 @@ from pathlib import Path
 
 from pipeline.errors import Problem
 from pipeline.ingest.batch import ingest_files
-from pipeline.ingest.discover import InputFile, files_under
+from pipeline.ingest.discover import InputFile, file_problem, files_under, safe_glob
 from pipeline.ingest.tidy import COLUMNS
 from pipeline.load.yaml_source import SourceDocument, display_path
 from pipeline.models.catalog import Model
+from pipeline.models.common import LARGEST, SMALLEST
 from pipeline.models.report import Measurement, Report
 
 MEASUREMENT_CODES: dict[str, str] = {
@@ -36,6 +38,8 @@ MEASUREMENT_CODES: dict[str, str] = {
     "E033": "Metric or statistic missing from the runs: an error when listed in 'metrics', else a warning",
     "E035": "Sweep 'from: measurements' with fewer than two measured concurrencies (error; "
             "pipeline.validate.references)",
+    "E036": "A raw file that is not read: a symlink loop, dangling or leading out of the project, a device, too large (error)",
+    "E037": "A run's figure zero, negative or beyond the plausible range; the run is left out (error)",
 }
 """Codes of problems about how a report uses raw files: title and, in parentheses, severity.
 Problems of the files themselves keep their ingest codes (pipeline.ingest.INGEST_CODES), and a
@@ -175,11 +179,23 @@ class _EntryReader:
                 continue
             matches = self._match(pattern, j)
             for path in matches:
-                shown = display_path(self.root, path)
-                if shown not in self.pattern_of:
-                    self.pattern_of[shown] = j
-                    files.append(InputFile(path, shown))
+                shown = display_path(self.root, path) if not path.is_symlink() else \
+                    display_path(self.root, path.parent) + "/" + path.name
+                if shown in self.pattern_of:
+                    continue
+                self.pattern_of[shown] = j
+                refused = file_problem(path, inside=self.root)
+                if refused:
+                    self._add("E036", f"{shown} {refused[0]}; it is not read", ("files", j), refused[1])
+                    continue
+                files.append(InputFile(path, shown))
         return files
+
+    def _folder_files(self, path: Path) -> list[Path]:
+        """The raw files below a matched folder; a symlinked folder only if it stays in the project."""
+        if path.is_symlink() and not os.path.realpath(path).startswith(os.path.realpath(self.root) + os.sep):
+            return [path]  # refused, as a link out of the project, where files are checked
+        return files_under(path)
 
     def _safe(self, pattern: str, j: int) -> bool:
         steps = pattern.replace("\\", "/").split("/")
@@ -193,23 +209,21 @@ class _EntryReader:
     def _match(self, pattern: str, j: int) -> list[Path]:
         where = posixpath.join("data", pattern)
         if glob.has_magic(pattern):
-            names = sorted(glob.glob(pattern, root_dir=self.data, recursive=True))
             paths: list[Path] = []
-            for name in names:
-                path = self.data / name
-                paths += files_under(path) if path.is_dir() else [path]
+            for path in safe_glob(self.data, pattern):
+                paths += self._folder_files(path) if path.is_dir() else [path]
             if not paths:
                 self._add("E070", f"no files match '{pattern}' (looked in {where})", ("files", j),
                           "check the pattern; it is relative to data/ (raw/<report id>/...)")
             return paths
         path = self.data / pattern
         if path.is_dir():
-            paths = files_under(path)
+            paths = self._folder_files(path)
             if not paths:
                 self._add("E078", f"{where}/ holds no .json or .jsonl files", ("files", j),
                           "point at the folder the benchmark tool wrote its results to", "warning")
             return paths
-        if not path.exists():
+        if not os.path.lexists(path):
             self._add("E070", f"no such file or folder: {where}", ("files", j),
                       "check the path; it is relative to data/ (raw/<report id>/...)")
             return []
@@ -269,12 +283,26 @@ class _EntryReader:
             key = self._source_key(metric)
             missing = [run for run in runs if key not in run.values]
             for run in runs:
+                if key in run.values and not self._plausible(run, metric, key):
+                    continue
                 if key in run.values:
                     samples.setdefault((metric, int(run.concurrency)), []).append(
                         Sample(run.file, run.run, run.values[key]))
             if runs and missing:
                 self._missing(metric, key, missing, len(runs), listed)
         return {k: tuple(v) for k, v in sorted(samples.items())}
+
+    def _plausible(self, run: _Run, metric: str, key: tuple[str, str]) -> bool:
+        """A run's figure can be published: positive and within the range every typed figure keeps to."""
+        value = run.values[key]
+        if SMALLEST <= value <= LARGEST:
+            return True
+        what = "zero" if value == 0 else ("negative" if value < 0 else "out of range")
+        self._add("E037", f"{run.file}: run {run.run} reports {key[0]} {value:g} ({what}); the run is left out "
+                          f"of {metric}, and the build fails", self._at_file(run.file),
+                  f"a figure must be between {SMALLEST:g} and {LARGEST:g}: a broken or misconfigured run; "
+                  "rerun it, or leave its file out of files:")
+        return False
 
     def _source_key(self, metric: str) -> tuple[str, str]:
         if metric == "output_throughput":

@@ -50,9 +50,14 @@ def scan_po(raw: bytes, name: str) -> tuple[PoScan | None, list[Problem]]:
                               Location(name, line, column),
                               hint="save the catalogue as UTF-8 (and keep 'charset=utf-8' in its header)")]
     scanner = _Scanner(name)
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at \n only (str.splitlines also splits at U+2028, U+0085, ..., which a msgstr may hold
+    # and which must be reported as the control characters they are, on their own line).
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
         scanner.feed(number, line)
-    scanner.finish(len(text.splitlines()) + 1)
+    scanner.finish(len(lines) + 1)
     if scanner.problems:
         return None, scanner.problems
     return PoScan(name, scanner.entries), []

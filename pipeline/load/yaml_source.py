@@ -94,6 +94,16 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(_BOOL_RE), list("tTfF"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters no text may hold (tab, newline and carriage return are allowed)."""
+_TRUTHY = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
+"""YAML 1.1 booleans that 1.2 (and this loader) reads as text: refused, so nobody gets the other reading."""
+_KEY_LINE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:\s|$)")
+"""A line that looks like ``key: value``: a quoted text swallowing it has lost its closing quote."""
+_OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
+"""A plain integer with a leading zero: YAML 1.1 reads `0120` as octal 80 (and `0129` as text)."""
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+"""YAML 1.1's base 60: `1:30` is 90."""
 
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -178,6 +188,7 @@ def parse_yaml(raw: bytes, name: str) -> SourceDocument:
                    location=Location(name, _separator_line(text, nodes[1].start_mark.line + 1), 1),
                    hint="keep one document per file; remove the '---' line or split the file")
     builder = _Builder(name)
+    builder.lines = text.split("\n")
     data = builder.build(nodes[0], ())
     return SourceDocument(name, data, builder.value_marks, builder.key_marks)
 
@@ -252,6 +263,8 @@ class _Builder:
         self.value_marks: dict[FieldPath, tuple[int, int]] = {}
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
         self.count = 0
+        self.lines: list[str] = []
+        """The file's lines (to see what an unclosed quote swallowed)."""
         self.flattened: set[int] = set()
         """ids of mapping nodes already merged; an alias visits the same node again."""
 
@@ -280,7 +293,56 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        self._refuse_yaml11_number(node, path)
+        value = self._scalar(node)
+        if isinstance(value, str):
+            self._refuse_control_characters(value, node, path)
+        return value
+
+    def _refuse_control_characters(self, value: str, node: yaml.ScalarNode, path: FieldPath) -> None:
+        """An escape in a quoted value (``"\\0"``, ``"\\x07"``) can put a control character in any text."""
+        found = _CONTROL.search(value)
+        if found:
+            raise fail("E013", f"text holds the control character U+{ord(found.group()):04X}",
+                       location=Location(self.name, *self._mark(node)), path=_dotted(path),
+                       hint="remove the escape (\\0, \\x.., \\u....) that writes it; "
+                            "text may hold line breaks and tabs, no other control characters")
+
+    def _refuse_yaml11_number(self, node: yaml.ScalarNode, path: FieldPath) -> None:
+        """Plain scalars YAML 1.1 reads as numbers nobody means: octal `0120`, base-60 `1:30`."""
+        if node.style in ('"', "'"):
+            self._refuse_runaway_quote(node, path)
+        if node.style:  # quoted or a block scalar: text as written (libyaml says '' for plain, PyYAML None)
+            return
+        text = node.value
+        if _TRUTHY.match(text):
+            raise fail("E012", f"'{text}' is true or false to some YAML readers and text to others",
+                       location=Location(self.name, *self._mark(node)), path=_dotted(path),
+                       hint=f"write true or false, or quote it (\"{text}\") if it is text")
+        if _OCTAL.match(text):
+            digits = text.lstrip("+-").lstrip("0_") or "0"
+            reading = f"the octal number {self._scalar(node)}" if node.tag == _CORE + "int" else "text"
+            fix = f"write {text[0] if text[0] in '+-' else ''}{digits} without the leading zero"
+        elif _SEXAGESIMAL.match(text):
+            reading = f"the base-60 number {self._scalar(node)}"
+            fix = "write the number itself (90 for 1:30)"
+        else:
+            return
+        raise fail("E012", f"'{text}' would be read as {reading} (a YAML 1.1 rule), not as written",
+                   location=Location(self.name, *self._mark(node)), path=_dotted(path),
+                   hint=f"{fix}, or quote it (\"{text}\") if it is text")
+
+    def _refuse_runaway_quote(self, node: yaml.ScalarNode, path: FieldPath) -> None:
+        """A quote left open swallows the following lines up to the next quote: valid YAML, wrong data."""
+        first, last = node.start_mark.line, node.end_mark.line
+        if last == first:
+            return
+        swallowed = self.lines[first + 1:last + 1]
+        if any(_KEY_LINE.match(line) for line in swallowed):
+            raise fail("E002", f"YAML syntax error: the quote opened here is closed only on line {last + 1}",
+                       location=Location(self.name, *self._mark(node)), path=_dotted(path),
+                       hint="close the quote on the line it opens on; the lines in between "
+                            "were read as part of this text")
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         try:

@@ -5,12 +5,11 @@ Each lives in its own YAML file under ``data/catalog/`` and is referenced by id.
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from pipeline.models.common import Id, Positive, PositiveInt, Strict, Text, WholeNumber
+from pipeline.models.common import HttpUrl, Id, IsoDate, Positive, PositiveInt, Strict, Text, WholeNumber
 
 
 class Source(Strict):
@@ -22,9 +21,9 @@ class Source(Strict):
     """Title of the document, in its own language."""
     publisher: Text
     """Who published it (AWS, NVIDIA, Meta, the report's authors)."""
-    url: Text | None = None
+    url: HttpUrl | None = None
     """Where to read it."""
-    accessed: datetime.date | None = None
+    accessed: IsoDate | None = None
     """When the figure was read from it (prices and specs change)."""
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
 from pipeline.models.common import (
     Number,
-    Figure, HexColor, Id, LocalizedText, Positive, PositiveInt, ScenarioId, Strict, Text,
+    Figure, HexColor, Id, IsoDate, LocalizedText, Positive, PositiveInt, ScenarioId, Strict, Text,
 )
 
 Precision = Literal["bf16", "fp16", "fp8", "int8", "int4"]
@@ -75,7 +74,7 @@ class Price(Strict):
     """Region of the price."""
     source: Id
     """Where the price was read."""
-    as_of: datetime.date
+    as_of: IsoDate
     """When it was read; cloud prices change."""
     approximate: bool = False
     """True for an estimate ('~45.00'); shown with a '~'."""
@@ -433,7 +432,7 @@ class Report(Strict):
     """Folder name under site-data/."""
     title: LocalizedText
     """Page title per locale."""
-    date: datetime.date
+    date: IsoDate
     """Publication date."""
     authors: list[Text] = Field(min_length=1)
     """Authors as credited on the page."""

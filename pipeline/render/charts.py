@@ -61,10 +61,25 @@ GENERAL_RENDERER_MODULES = ("charts_general.py",)
 
 @lru_cache(maxsize=2)
 def renderer_version(general: bool = False) -> str:
-    """Hash of the drawing code and of the versions of matplotlib and Pillow (its PNG encoder)."""
-    from importlib.metadata import version  # only when a chart is planned: costs ~10 ms to import
+    """Hash of the drawing code and of the builds of matplotlib and Pillow (its PNG encoder).
 
-    digest = hashlib.sha256(f"matplotlib {version('matplotlib')} pillow {version('pillow')}".encode())
+    Besides their versions, the hashes their wheels record for their compiled extensions: FreeType,
+    HarfBuzz (text shaping) and zlib are linked into those, so a build of the same version against
+    other libraries (a distribution's package, a source build) also redraws.
+    """
+    from importlib.metadata import PackageNotFoundError, distribution  # only when a chart is planned
+
+    digest = hashlib.sha256()
+    for name in ("matplotlib", "pillow"):
+        try:
+            dist = distribution(name)
+        except PackageNotFoundError:
+            digest.update(f"{name} missing\n".encode())
+            continue
+        digest.update(f"{name} {dist.version}\n".encode())
+        for line in sorted((dist.read_text("RECORD") or "").splitlines()):
+            if line.split(",", 1)[0].endswith((".so", ".pyd", ".dylib")):
+                digest.update(line.encode() + b"\n")
     for name in RENDERER_MODULES + (GENERAL_RENDERER_MODULES if general else ()):
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()

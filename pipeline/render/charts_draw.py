@@ -9,6 +9,7 @@ layout engine's guesses. This module imports pyplot; import it only to draw.
 from __future__ import annotations
 
 import io
+import locale
 import math
 from dataclasses import dataclass, field
 
@@ -32,6 +33,11 @@ WIDTH = 8.0
 PNG_DPI = 150
 SVG_SALT = "site-data"
 """Fixed ``svg.hashsalt``: element ids in the SVG are then the same on every run."""
+TEXT_LANGUAGE = "und"
+"""The language matplotlib's text shaping (libraqm, HarfBuzz) is told. Unset, HarfBuzz takes the
+process's LC_CTYPE, and Noto Sans CJK's ``locl`` feature then swaps digits and punctuation for
+Korean or Chinese forms: the same chart had other bytes under LANG=ko_KR.UTF-8. "und" (undetermined)
+asks for no language-specific forms, which is what every machine drew under LANG=C."""
 
 INK, MUTED, FAINT, GRID = "#111827", "#4b5563", "#6b7280", "#e5e7eb"
 BETTER, WORSE, BEST = "#047857", "#b91c1c", "#92400e"
@@ -49,6 +55,33 @@ class Drawn:
     texts: list[str] = field(default_factory=list)
 
 
+_shaping_pinned = False
+
+
+def _pin_shaping_language() -> None:
+    """Make HarfBuzz's default language "C" for this process, whatever LC_CTYPE the user has.
+
+    matplotlib passes ``text.language`` when it draws text but not when it measures it
+    (``get_text_width_height_descent``), and HarfBuzz then shapes with the language of LC_CTYPE:
+    Korean or Chinese digit and punctuation forms, other widths, another layout. HarfBuzz reads
+    LC_CTYPE once, on its first use, and keeps it: so LC_CTYPE is "C" for that first use only and
+    restored at once (nothing else runs meanwhile; numbers are never formatted through it).
+    """
+    global _shaping_pinned
+    if _shaping_pinned:
+        return
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    current = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C")
+        FT2Font(font_manager.findfont(FALLBACK_FAMILY, fallback_to_default=True)).set_text("0", 0.0)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, current)
+    _shaping_pinned = True
+
+
 def render_chart(props: Envelope, font: ChartFont) -> tuple[dict[str, bytes], list[str]]:
     """``({'svg': ..., 'png': ...}, characters the font cannot draw)`` for one component's props."""
     return render_drawn(_draw, props, font)
@@ -60,14 +93,18 @@ def render_drawn(draw, props, font: ChartFont) -> tuple[dict[str, bytes], list[s
     Shared by every chart drawer (LLM-report charts here, generic kinds in charts_general), so the
     settings that make bytes reproducible live in one place.
     """
+    _pin_shaping_language()
     register(font)
     style = {
         "font.family": [font.family, FALLBACK_FAMILY], "font.size": LABEL, "text.parse_math": False,
         "svg.fonttype": "path", "svg.hashsalt": SVG_SALT, "axes.unicode_minus": False,
+        "text.language": TEXT_LANGUAGE,
         "text.color": INK, "axes.edgecolor": "#9ca3af", "axes.labelcolor": INK,
         "xtick.color": MUTED, "ytick.color": INK, "figure.facecolor": "white", "savefig.facecolor": "white",
     }
-    with plt.rc_context(style):
+    # matplotlib's own defaults underneath, not a matplotlibrc of this machine or user (MATPLOTLIBRC,
+    # ~/.config/matplotlib): any setting not fixed here would otherwise follow the environment.
+    with plt.style.context("default"), plt.rc_context(style):
         drawn = draw(props)
         try:
             # Checked before drawing: matplotlib would draw an empty box and only warn.

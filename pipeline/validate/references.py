@@ -17,7 +17,7 @@ from pipeline.lint.registry import RULES, WAIVER_RULES
 from pipeline.load.yaml_source import FieldPath, SourceDocument
 from pipeline.models.common import LocalizedText
 from pipeline.models.report import Report, Sweep
-from pipeline.validate.translations import check_translations
+from pipeline.validate.translations import TEMPLATE_SYNTAX, check_translations
 from pipeline.validate.units import check_metric_units
 
 RECOMMENDATION_REASONS = {
@@ -104,6 +104,15 @@ def _check_locales(inputs: Inputs) -> list[Problem]:
         return []
     check = _Checker(inputs.locales_document)
     check.unique("locale", [(loc.id, ("locales", i, "id")) for i, loc in enumerate(inputs.locales)])
+    folded: dict[str, tuple[str, FieldPath]] = {}
+    for i, loc in enumerate(inputs.locales):
+        # pt-BR and pt-br are one folder on macOS and Windows (and one Docusaurus locale to a reader).
+        first = folded.setdefault(loc.id.casefold(), (loc.id, ("locales", i, "id")))
+        if first[0] != loc.id:
+            line = check.document.locate(first[1]).line
+            check.add("E042", f"locale id '{loc.id}' differs from '{first[0]}' (line {line}) only in upper/lower "
+                              "case", ("locales", i, "id"),
+                      "they would share one folder on macOS and Windows; keep one spelling (Docusaurus: pt-BR)")
     for i, loc in enumerate(inputs.locales):
         try:
             Locale.parse(loc.babel)
@@ -423,7 +432,7 @@ def _check_localized(check: _Checker, value: Any, path: FieldPath, locales: list
             if child is None:
                 continue
             if _is_localized(field.annotation):
-                _check_text(check, child, path + (name,), locales)
+                _check_text(check, child, path + (name,), locales, _slots(value, path))
             elif typing.get_origin(field.annotation) is list and typing.get_args(field.annotation) == (LocalizedText,):
                 for i, text in enumerate(child):
                     _check_text(check, text, path + (name, i), locales)
@@ -445,11 +454,36 @@ def _is_localized(annotation: Any) -> bool:
     return False
 
 
-def _check_text(check: _Checker, text: dict, path: FieldPath, locales: list[str]) -> None:
+def _slots(model: BaseModel, path: FieldPath) -> tuple[str, ...]:
+    """The placeholders a text of ``model`` may hold: a table cell's figure, or the figures it quotes."""
+    quoted = getattr(model, "figures", None)
+    if isinstance(quoted, list):  # a generic matrix cell: {{ figure1 }} ... {{ figureN }}
+        return tuple(f"{{{{ figure{k + 1} }}}}" for k in range(len(quoted)))
+    return ("{{ figure }}",) if "cells" in path else ()
+
+
+def _slot_hint(slots: tuple[str, ...]) -> str:
+    if len(slots) > 1 or (slots and slots[0] != "{{ figure }}"):
+        return f"remove the braces, or write the figure itself; this cell fills in only {', '.join(slots)}"
+    return "remove the braces, or write the figure itself; only '{{ figure }}' in a table cell with a figure is filled in"
+
+
+def _check_text(check: _Checker, text: dict, path: FieldPath, locales: list[str],
+                slots: tuple[str, ...] = ()) -> None:
     for loc in locales:
         if loc not in text:
             check.add("E044", f"no '{loc}' text", path,
                       f"add '{loc}: ...' beside the other languages; every text needs all of: {', '.join(locales)}")
+    for loc, value in text.items():
+        # Editors' text is shown as written; only the slots a cell declares are filled in (E046).
+        rest = value
+        for slot in slots:
+            rest = rest.replace(slot, "")
+        found = TEMPLATE_SYNTAX.search(rest)
+        if found:
+            piece = found.group()
+            check.add("E052", f"text holds {piece[:40]!r}: editors' text is shown as written, never evaluated",
+                      path + (loc,), _slot_hint(slots))
     for loc in text:
         if loc not in locales:
             check.add("E045", f"'{loc}' is not a locale of the site ({', '.join(locales)})", path + (loc,),

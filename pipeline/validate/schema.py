@@ -16,6 +16,7 @@ from pipeline.load.yaml_source import FieldPath, SourceDocument
 M = TypeVar("M", bound=BaseModel)
 
 _GUESS = re.compile(r"^did you mean '([^']+)'\?")
+_EXPONENT = re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$")
 
 _TYPE_WORDS = {
     "float": "a number", "int": "a whole number", "string": "text", "bool": "true or false",
@@ -102,9 +103,15 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         words = {"greater_than": "greater than", "greater_than_equal": "at least",
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
-        bound = _show(next(iter(context.values()), "?"))
-        return Problem("E023", f"must be {words} {bound} (got {_show(value)})", location, shown,
-                       "correct the figure; negative and zero values are not meaningful here")
+        limit = next(iter(context.values()), "?")
+        bound = _show(limit)
+        if kind.startswith("less") or (isinstance(limit, (int, float)) and limit < 0):
+            hint = "check the unit and the exponent; no figure of a report comes near this"
+        elif isinstance(limit, (int, float)) and 0 < limit < 1:
+            hint = "check the unit and the exponent; a figure this small is a typo"
+        else:
+            hint = "correct the figure; negative and zero values are not meaningful here"
+        return Problem("E023", f"must be {words} {bound} (got {_show(value)})", location, shown, hint)
     if kind == "finite_number":
         return Problem("E025", f"must be a finite number (got {_show(value)})", location, shown,
                        "write the figure as a plain number; NaN and infinity are not allowed")
@@ -133,6 +140,11 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
     if kind == "union_tag_not_found":
         return Problem("E021", f"missing required field '{context.get('discriminator', 'kind').strip(chr(39))}'",
                        location, shown, "say which kind of entry this is")
+    if isinstance(value, str) and _EXPONENT.match(value.strip()) and (
+            kind in ("float_type", "int_type") or context.get("class_name") == "FigureInput"):
+        return Problem("E022", f"expected a number, got {_show(value)}", location, shown,
+                       "YAML 1.1 reads an exponent without a '.' and a sign as text: write 1.0e+30 "
+                       "(and check it: no figure of a report comes near 1e+9)")
     if kind == "model_type" and context.get("class_name") == "FigureInput":
         return Problem("E022", f"expected a number, got {_show(value)}", location, shown,
                        "write the figure as a plain number in the metric's unit (120, not '120ms'), "
@@ -236,8 +248,10 @@ def _has(container: Any, step: Any) -> bool:
 def _show(value: Any) -> str:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))  # 'greater than 0', not '0.0'
+    if isinstance(value, float):
+        return repr(value)  # 1e+308, 1e-320: not 309 digits
     if isinstance(value, str):
         return repr(value if len(value) <= 60 else value[:57] + "...")
     if isinstance(value, dict):
@@ -249,6 +263,9 @@ def _show(value: Any) -> str:
 
 def _pattern_words(pattern: str) -> tuple[str, str]:
     """What a pattern expects, in words, and how to write it."""
+    if pattern.startswith("^https?://"):
+        return ("expected a web address starting with http:// or https://",
+                "write the page's full address (https://...); other schemes (javascript:, data:, file:) are refused")
     if pattern.startswith("^#"):
         return "expected a colour like #3b82f6", "write the colour as six hex digits, quoted: color: \"#3b82f6\""
     if "a-z0-9][a-z0-9._-]" in pattern:

@@ -8,15 +8,23 @@ other locales' (a dropped ``{{ value }}`` silently drops a figure from the page)
 
 from __future__ import annotations
 
-from jinja2 import TemplateSyntaxError, meta
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+import re
 
 from pipeline.errors import Location, Problem
 from pipeline.load.po_source import PoScan
 from pipeline.load.project import Inputs
 from pipeline.localize import plain_placeholders
 
-_PARSER = ImmutableSandboxedEnvironment()
+TEMPLATE_SYNTAX = re.compile(r"\{\{.*?(?:\}\}|$)|\{%.*?(?:%\}|$)|\{#.*?(?:#\}|$)", re.DOTALL)
+"""Template syntax in a message; the first piece that is no ``{{ name }}`` slot is quoted."""
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters no text may hold (tab and newline are allowed)."""
+
+
+def control_character(text: str) -> str | None:
+    """'U+0000' for the first control character of ``text``, or None."""
+    found = CONTROL.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 def check_translations(inputs: Inputs) -> list[Problem]:
@@ -26,6 +34,13 @@ def check_translations(inputs: Inputs) -> list[Problem]:
     placeholders: dict[str, dict[str, set[str]]] = {}
     for locale, scan in scans.items():
         for msgid, entry in scan.entries.items():
+            bad = control_character(entry.string or "")
+            if bad:
+                problems.append(Problem(
+                    "E067", f"the translation of '{msgid}' holds the control character {bad}",
+                    Location(scan.file, entry.line), hint="remove it (an editor may show nothing there); "
+                    "write a line break as \\n, a tab as \\t"))
+                continue
             if not entry.string or entry.fuzzy or "{" not in entry.string:
                 placeholders.setdefault(msgid, {})[locale] = set()
                 continue
@@ -33,18 +48,20 @@ def check_translations(inputs: Inputs) -> list[Problem]:
             if names is not None:
                 placeholders.setdefault(msgid, {})[locale] = names
                 continue
-            try:
-                names = meta.find_undeclared_variables(_PARSER.parse(entry.string))
-            except TemplateSyntaxError as exc:
-                problems.append(Problem(
-                    "E063", f"the translation of '{msgid}' is not a valid template: {exc.message}",
-                    Location(scan.file, entry.line), hint="placeholders are written {{ name }}; "
-                    "check for a missing or extra brace"))
-                continue
-            placeholders.setdefault(msgid, {})[locale] = set(names)
+            # Messages are not templates: nothing but {{ name }} slots is filled in.
+            piece = next(m.group() for m in TEMPLATE_SYNTAX.finditer(entry.string) if not _is_slot(m.group()))
+            problems.append(Problem(
+                "E063", f"the translation of '{msgid}' holds {piece[:40]!r}, which is not a placeholder",
+                Location(scan.file, entry.line), hint="placeholders are written {{ name }} with a name the "
+                "other languages use; nothing else is evaluated (write the text itself, and braces only "
+                "for placeholders)"))
     problems += _missing(scans)
     problems += _placeholders_differ(scans, placeholders)
     return problems
+
+
+def _is_slot(piece: str) -> bool:
+    return plain_placeholders(piece) not in (None, set())
 
 
 def _missing(scans: dict[str, PoScan]) -> list[Problem]:

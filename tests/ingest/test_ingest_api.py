@@ -3,6 +3,7 @@
 import importlib
 import inspect
 import json
+import os
 import re
 import subprocess
 import sys
@@ -129,10 +130,14 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.json"
     path.write_text("{}")
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(name, *args, **kwargs):
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     assert ingest([path]).problems == [Problem(
         "E070", "cannot read file: Permission denied", Location(path.as_posix()),
         hint="check that the path exists and is readable")]
