@@ -134,7 +134,7 @@ def _typed(report: Report, document: SourceDocument, views: dict[str, MetricView
             path = ("figures", i, "values", scenario)
             known = item.value is not None or (item.low is not None and item.high is not None)
             found[key] = Figure(
-                key, item.value, block.basis if known else "missing",
+                key, item.value, block.basis if known else "not_applicable" if item.not_applicable else "missing",
                 view.decimals if block.decimals is None else block.decimals, item.low, item.high,
                 item.approximate, item.source or block.source, location=document.locate(path),
                 path=document.shown(path))

@@ -15,7 +15,7 @@ from pipeline.errors import Location
 Coords = tuple[tuple[str, "float | str"], ...]
 """Coordinates on a report's dimensions, sorted by dimension id: ``(('qps_level', 1000.0),)``."""
 
-Provenance = Literal["measured", "estimated", "derived", "missing"]
+Provenance = Literal["measured", "estimated", "derived", "missing", "not_applicable"]
 """measured: read from raw files (or measured by the team, source named); estimated: typed from a source;
 derived: computed here; missing: not measured (yet)."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from pipeline.models.common import (
     HexColor, Id, LocalizedText, Number, Positive, PositiveInt, ScenarioId, Strict, Text, WholeNumber,
@@ -81,8 +81,8 @@ class Scenario(Strict):
 
     id: ScenarioId
     """Letter printed on the page (A, B, ...)."""
-    short_label: Text
-    """Compact label for chart axes ('VPC CNI')."""
+    short_label: Text | LocalizedText
+    """Compact label for chart axes ('VPC CNI'): one text for every locale, or one per locale."""
     role: LocalizedText
     """What the scenario stands for ('baseline', 'kube-proxy replaced by eBPF')."""
     color: HexColor
@@ -137,6 +137,17 @@ class FigureInput(Strict):
     """Published as approximate ('~130'); shown with a '~'."""
     source: Id | None = None
     """Source of this figure, when not the block's."""
+    not_applicable: bool = False
+    """The scenario has no such figure at all (eBPF keeps no iptables rules): shown as 'n/a', not
+    'not measured'; no value, range or approximation with it."""
+
+    @model_validator(mode="after")
+    def _nothing_with_not_applicable(self) -> "FigureInput":
+        if self.not_applicable and (self.value is not None or self.low is not None or self.high is not None
+                                    or self.approximate):
+            raise ValueError("a figure that does not apply has no value: keep 'not_applicable: true' alone, "
+                             "or remove it and give the value")
+        return self
 
 
 def _figure_shorthand(value: object) -> object:

@@ -168,6 +168,9 @@ class Row(Selection):
     """Instead of figures: one text per column (a qualitative row)."""
     stated: dict[ScenarioId, Number] = {}
     """Figures as a published page gave them (scenario -> value); the row shows the data's, lint compares."""
+    measure: Literal["change", "ratio", "difference"] | None = None
+    """How this row's change columns compare, instead of each column's measure (a count that grows a
+    hundredfold reads better as a ratio than as +10,061 %)."""
 
 
 class ValueTableParams(Strict):

@@ -18,7 +18,7 @@ GENERAL_SCHEMA_VERSION = 1
 class GeneralProvenanceProps(Props):
     """Where a figure comes from."""
 
-    kind: Literal["measured", "estimated", "derived", "missing"]
+    kind: Literal["measured", "estimated", "derived", "missing", "not_applicable"]
     """measured: raw benchmark files (or the team's measurement, source named); estimated: typed from a
     source; derived: computed; missing: not measured (yet)."""
     label: str

@@ -431,7 +431,7 @@ def _check_localized(check: _Checker, value: Any, path: FieldPath, locales: list
             child = getattr(value, name)
             if child is None:
                 continue
-            if _is_localized(field.annotation):
+            if _is_localized(field.annotation) and isinstance(child, dict):  # Text | LocalizedText: a dict is per locale
                 _check_text(check, child, path + (name,), locales, _slots(value, path))
             elif typing.get_origin(field.annotation) is list and typing.get_args(field.annotation) == (LocalizedText,):
                 for i, text in enumerate(child):

@@ -39,7 +39,12 @@ class GeneralContext:
     def scenario_label(self, scenario_id: str) -> str:
         """'A: VPC CNI'."""
         scenario = self._scenario(scenario_id)
-        return self.loc.text("general.scenario_label", id=scenario.id, label=scenario.short_label)
+        return self.loc.text("general.scenario_label", id=scenario.id, label=self.short_label(scenario))
+
+    def short_label(self, scenario) -> str:
+        """The scenario's compact label in this locale ('ENI+튜닝')."""
+        label = scenario.short_label
+        return label if isinstance(label, str) else self.loc.pick(label)
 
     def _scenario(self, scenario_id: str):
         return next(s for s in self.report.scenarios if s.id == scenario_id)
@@ -68,10 +73,18 @@ class GeneralContext:
         return self.loc.measure(value, unit.id, unit.format, decimals)
 
     def at_label(self, at: Mapping) -> str:
-        """'QPS level 1,000, services 4' (empty for no coordinates)."""
-        parts = [self.loc.text("general.at", dimension=self.loc.pick(self._dimension(k).label),
+        """'QPS level 1,000, 4 services' (empty for no coordinates)."""
+        parts = [self.level_label(k, v) if self._counted(k, v) else
+                 self.loc.text("general.at", dimension=self.loc.pick(self._dimension(k).label),
                                level=self.level_label(k, v)) for k, v in coords(at)]
         return self.loc.text("format.separator").join(parts)
+
+    def _counted(self, dimension_id: str, value) -> bool:
+        # A count names what it counts ("4 services"): its dimension's name would say it twice.
+        dimension = self._dimension(dimension_id)
+        unit = self.derived.units.get(dimension.unit) if dimension.unit else None
+        return unit is not None and unit.dimension == "count" and not isinstance(value, str) and not any(
+            level.label is not None and coords({"x": level.value}) == coords({"x": value}) for level in dimension.levels)
 
     def _dimension(self, dimension_id: str):
         return next(d for d in self.report.dimensions if d.id == dimension_id)
@@ -113,9 +126,15 @@ class GeneralContext:
             if figure.approximate:
                 formatted, number = self.loc.approx(formatted), self.loc.approx(number)
         else:
-            formatted = number = self.not_measured()
+            formatted = number = self.absent(figure)
         return ValueProps(value=figure.number, low=figure.low, high=figure.high, formatted=formatted,
                           number=number, provenance=self.provenance(figure))
+
+    def absent(self, *figures: Figure) -> str:
+        """What a cell without a figure says: 'n/a' when the figure does not apply, else 'not measured'."""
+        if any(f.provenance == "not_applicable" for f in figures):
+            return self.loc.text("figure.not_applicable")
+        return self.not_measured()
 
     def not_measured(self) -> str:
         return self.loc.text("figure.not_measured_yet" if self.derived.planned else "figure.not_measured")
@@ -135,7 +154,7 @@ class GeneralContext:
         view = self.derived.metrics[compared.reference.key.metric]
         value = compared.value
         if value is None:
-            formatted = self.not_measured()
+            formatted = self.absent(compared.reference, compared.subject)
         elif compared.measure == "ratio":
             formatted = self.loc.ratio(value, 1)
         elif compared.measure == "difference":
@@ -199,7 +218,7 @@ class GeneralContext:
             groups = [self.loc.text("deployment.group", count=self.loc.number(g.count), instance=g.instance)
                       for g, _ in deployment.groups]
             out.append(ScenarioLabelProps(
-                id=s.id, short_label=s.short_label, label=self.scenario_label(s.id), role=self.loc.pick(s.role),
+                id=s.id, short_label=self.short_label(s), label=self.scenario_label(s.id), role=self.loc.pick(s.role),
                 color=s.color, deployment=self.loc.text("deployment.plus").join(groups) if groups else None,
                 hourly_price=self.value(deployment.hourly) if deployment.hourly else None))
         return out

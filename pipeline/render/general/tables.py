@@ -48,7 +48,7 @@ def value_table_body(ctx: GeneralContext, spec: ValueTableParams) -> dict:
         for column in columns:
             if column.change is not None:
                 start, end = (figures[c] for c in column.change)
-                change = ctx.change(compare(column.id, column.measure, start, end))
+                change = ctx.change(compare(column.id, row.measure or column.measure, start, end))
                 cells.append(TableCellProps(text=change.formatted, figure=None, change=change, best=False))
             else:
                 value = ctx.value(figures[column.id])

@@ -16,7 +16,7 @@ export interface PlausibilityProps {
 }
 
 export interface GeneralProvenanceProps {
-  kind: 'measured' | 'estimated' | 'derived' | 'missing';
+  kind: 'measured' | 'estimated' | 'derived' | 'missing' | 'not_applicable';
   label: string;
   source?: SourceProps | null;
   files?: string[];
