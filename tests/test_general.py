@@ -82,3 +82,21 @@ def test_two_tables_with_one_id_are_refused(tmp_path, capsys):
                   "  - id: http-detail\n")
     assert main(["--root", str(project(tmp_path, text)), "validate"]) == 1
     assert "data/reports/net-demo.yaml:217:5: error[E042] tables.http-detail: table 'http-detail' is declared twice" in capsys.readouterr().err
+
+
+def test_a_figure_that_does_not_apply_reads_n_a_not_not_measured(tmp_path, capsys):
+    text = edited("values: {A: 40.0, B: 20.0, C: null}", "values: {A: 40.0, B: 20.0, C: {not_applicable: true}}")
+    root = project(tmp_path, text)
+    assert main(["--root", str(root), "build", "--no-charts"]) == 0
+    table = (root / "site-data" / "net-demo" / "en" / "tables" / "http-detail.mdx").read_text(encoding="utf-8")
+    assert '| {"HTTP latency p99, Target QPS 5,000 req/s (ms)"} | {"40.0"} | {"20.0"} | {"n/a"} |' in table
+    ko = (root / "site-data" / "net-demo" / "ko" / "tables" / "http-detail.mdx").read_text(encoding="utf-8")
+    assert '| {"40.0"} | {"20.0"} | {"해당 없음"} |' in ko
+
+
+def test_a_figure_that_does_not_apply_has_no_value(tmp_path, capsys):
+    text = edited("values: {A: 40.0, B: 20.0, C: null}", "values: {A: 40.0, B: 20.0, C: {not_applicable: true, value: 3}}")
+    assert main(["--root", str(project(tmp_path, text)), "validate"]) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        "data/reports/net-demo.yaml:77:35: error[E029] figures[5].values.C: a figure that does not apply has no value",
+        "  hint: keep 'not_applicable: true' alone, or remove it and give the value"]

@@ -145,8 +145,8 @@ class FigureInput(Strict):
     def _nothing_with_not_applicable(self) -> "FigureInput":
         if self.not_applicable and (self.value is not None or self.low is not None or self.high is not None
                                     or self.approximate):
-            raise ValueError("a figure that does not apply has no value: keep 'not_applicable: true' alone, "
-                             "or remove it and give the value")
+            raise ValueError("a figure that does not apply has no value",
+                             "keep 'not_applicable: true' alone, or remove it and give the value")
         return self
 
 

@@ -155,6 +155,10 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
         reason = f" ({context['error']})" if isinstance(context.get("error"), str) else ""
         return Problem("E022", f"expected {wanted}, got {_show(value)}{reason}", location, shown,
                        _TYPE_HINTS.get(wanted, "write a value of the expected kind"))
+    if kind == "value_error" and isinstance(context.get("error"), ValueError):
+        # A model's own check: ValueError(what is wrong[, how to fix it]).
+        what, *fix = (str(arg) for arg in context["error"].args)
+        return Problem("E029", what, location, shown, fix[0] if fix else None)
     return Problem("E029", f"{error['msg']} (got {_show(value)})", location, shown)
 
 
