@@ -41,6 +41,9 @@ def test_the_demo_report_is_consistent(tmp_path, capsys):
      "p99 of http_latency for A (3.0 ms) is below its p50 (4.0 ms)"),
     ("    stated: -40\n", "    stated: -36\n", "L071",
      "stated change -36% for A -> C, but the figures give -40.0% (5,000 us -> 3,000 us)"),
+    ("    figure: {metric: tcp_throughput}\n  - kind: note", "    figure: {metric: tcp_throughput}\n    stated: {low: 10, high: 13}\n"
+     "  - kind: note", "L073", "stated range 10-13 for tcp_throughput (value), but the figures run from 10.00 gbps (A) "
+     "to 12.40 gbps (C)"),
     ("values: {A: 10.00, B: 12.00, C: 12.40}", "values: {A: 10.00, B: 12.00, C: 14.40}", "L080",
      "tcp_throughput of C is 14.40 gbps, above the 12.5 Gbps network bandwidth of its instances"),
 ])
@@ -100,3 +103,23 @@ def test_a_figure_that_does_not_apply_has_no_value(tmp_path, capsys):
     assert capsys.readouterr().err.splitlines()[:2] == [
         "data/reports/net-demo.yaml:77:35: error[E029] figures[5].values.C: a figure that does not apply has no value",
         "  hint: keep 'not_applicable: true' alone, or remove it and give the value"]
+
+
+CNI = ROOT / "tests" / "fixtures" / "cni-page" / "cni-performance-comparison.yaml"
+
+
+@pytest.mark.parametrize("method, code, message", [
+    ("  runs_per_point: 3\n  statistic: median\n", "L052",
+     "19:19  warning[L052] method.runs_per_point: the method says each figure reduces 3 runs, but A's tcp_throughput (mean) "
+     "comes from 1 run (data/raw/cni-performance-comparison/scenario-a-vpccni.json)"),
+    ("  runs_per_point: 1\n  statistic: single\n  published: {runs_per_point: 3, statistic: median}\n", "L074",
+     "21:31  error[L074] method.published.runs_per_point: the page says each figure reduces 3 runs, but A's tcp_throughput "
+     "(mean) comes from 1 run (data/raw/cni-performance-comparison/scenario-a-vpccni.json)"),
+])
+def test_runs_claimed_beyond_the_raw_files_are_reported(tmp_path, capsys, method, code, message):
+    text = CNI.read_text(encoding="utf-8")
+    text = edited("  runs_per_point: 1\n  statistic: single\n", method, text)
+    root = make_project(tmp_path / "p", [])
+    (root / "data" / "reports" / CNI.name).write_text(text, encoding="utf-8")
+    lines = lint_lines(root, capsys)
+    assert [line.strip() for line in lines if f"[{code}]" in line] == [message]

@@ -7,6 +7,7 @@ figure; waivers apply as for every report.
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.derive.benchmark import DerivedBenchmark
 from pipeline.derive.figures import Figure
@@ -56,6 +57,22 @@ def _published_decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+def _agrees(figure: float, stated: float) -> bool:
+    """True when ``figure`` rounds (half away from zero, as pages do) to ``stated`` at its published digits."""
+    step = Decimal(1).scaleb(-_published_decimals(stated))
+    # repr, not the binary value: 28.5 is the 28.50 a raw file printed, which pages round up to 29.
+    rounded = Decimal(repr(float(figure))).quantize(step, rounding=ROUND_HALF_UP)
+    return rounded == Decimal(repr(float(stated))).quantize(step, rounding=ROUND_HALF_UP)
+
+
+def _end(figure: Figure, other: Figure) -> str:
+    """The scenario, and the coordinates where the two ends of a comparison differ: 'A (services 4)'."""
+    mine, theirs = dict(figure.key.at), dict(other.key.at)
+    differ = [f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in figure.key.at if theirs.get(k) != v]
+    differ += [f"{k} -" for k in theirs if k not in mine]
+    return f"{figure.key.scenario} ({', '.join(differ)})" if differ else figure.key.scenario
+
+
 def stated_comparisons(derived: DerivedBenchmark) -> list[LintFinding]:
     """L071: a stated change (percent) or ratio agrees with its figures to the published digits."""
     found = []
@@ -64,14 +81,15 @@ def stated_comparisons(derived: DerivedBenchmark) -> list[LintFinding]:
             continue
         actual = compared.value * 100 if compared.measure == "change" else compared.value
         decimals = _published_decimals(compared.stated)
-        if abs(actual - compared.stated) <= 0.5 * 10 ** -decimals + 1e-9:
+        if _agrees(actual, compared.stated):
             continue
         unit = "%" if compared.measure == "change" else ("x" if compared.measure == "ratio" else "")
         shown = f"{actual:+.{decimals + 1}f}{unit}" if compared.measure == "change" else \
             f"{actual:.{decimals + 1}f}{unit}"
         found.append(LintFinding(
-            "L071", f"stated {compared.measure} {compared.stated:g}{unit} for {compared.reference.key.scenario} -> "
-                    f"{compared.subject.key.scenario}, but the figures give {shown} "
+            "L071", f"stated {compared.measure} {compared.stated:g}{unit} for "
+                    f"{_end(compared.reference, compared.subject)} -> {_end(compared.subject, compared.reference)}, "
+                    f"but the figures give {shown} "
                     f"({_show(derived, compared.reference)} -> {_show(derived, compared.subject)})",
             compared.location, compared.path + ".stated",
             "state the figure the data give, or remove stated: the page shows the computed one",
@@ -99,15 +117,59 @@ def stated_figures(derived: DerivedBenchmark) -> list[LintFinding]:
     return found
 
 
+def stated_ranges(derived: DerivedBenchmark) -> list[LintFinding]:
+    """L073: a range finding's published spread ('25-28 ms') agrees with its figures' lowest and highest."""
+    found = []
+    for i, item in enumerate(derived.report.findings):
+        if item.kind != "range" or item.stated is None or item.figure is None:
+            continue
+        ref = item.figure
+        figures = [derived.figure(ref.metric, s, ref.statistic, ref.at) for s in derived.scenario_ids(item.scenarios)]
+        known = sorted((f for f in figures if f.number is not None), key=lambda f: f.number)
+        if not known:
+            continue
+        low, high = known[0], known[-1]
+        if _agrees(low.number, item.stated.low) and _agrees(high.number, item.stated.high):
+            continue
+        found.append(finding(
+            derived, "L073", ("findings", i, "stated"),
+            f"stated range {item.stated.low:g}-{item.stated.high:g} for {ref.metric} ({ref.statistic}), but the "
+            f"figures run from {_show(derived, low)} ({low.key.scenario}) to {_show(derived, high)} ({high.key.scenario})",
+            "the card shows the data's range; correct the stated one (or waive with the reason)", (low, high)))
+    return found
+
+
+def published_runs(derived: DerivedBenchmark) -> list[LintFinding]:
+    """L052 / L074: the runs the method (L052) or the page (L074) claims per figure are the runs the raw files hold."""
+    measured = [f for f in derived.figures.values() if f.runs is not None]
+    if not measured:
+        return []
+    fewest = min(measured, key=lambda f: f.runs)
+    method = derived.report.method
+    claims = [("L052", ("method", "runs_per_point"), method.runs_per_point, "the method says")]
+    if method.published is not None:
+        claims.append(("L074", ("method", "published", "runs_per_point"), method.published.runs_per_point,
+                       "the page says"))
+    found = []
+    for code, path, runs, who in claims:
+        if runs > fewest.runs:
+            found.append(finding(
+                derived, code, path,
+                f"{who} each figure reduces {runs} runs, but {fewest.key.scenario}'s {fewest.key.metric} "
+                f"({fewest.key.statistic}) comes from {fewest.runs} run{'s' if fewest.runs != 1 else ''} "
+                f"({', '.join(fewest.files)})",
+                "state the runs the raw files hold, or add the missing runs' files", (fewest,)))
+    return found
+
+
 def _stated(derived: DerivedBenchmark, figure: Figure, stated: float, path) -> list[LintFinding]:
     if figure.number is None:
         return []
-    decimals = _published_decimals(stated)
-    if abs(figure.number - stated) <= 0.5 * 10 ** -decimals + 1e-9:
+    if _agrees(figure.number, stated):
         return []
     owners = [k.scenario for k, f in derived.figures.items()
               if k.moved(scenario=figure.key.scenario) == figure.key and f.number is not None
-              and abs(f.number - stated) <= 0.5 * 10 ** -decimals + 1e-9]
+              and _agrees(f.number, stated)]
     whose = f"; it is {', '.join(sorted(owners))}'s figure" if owners else ""
     return [finding(derived, "L072", path,
                     f"stated {stated:g} for {figure.key.scenario}, but {figure.key.scenario}'s "
@@ -155,7 +217,7 @@ def udp_delivered(derived: DerivedBenchmark) -> list[LintFinding]:
     return found
 
 
-CORE_RULES = (percentile_order, stated_comparisons, stated_figures)
+CORE_RULES = (percentile_order, stated_comparisons, stated_figures, stated_ranges, published_runs)
 PACK_RULES = {"networking": (network_bandwidth, udp_delivered)}
 """Rules each pack adds."""
 

@@ -48,6 +48,8 @@ _RULES = [
     Rule("L070", "percentile-order", "a higher percentile is below a lower one (or below the median)", "error"),
     Rule("L071", "stated-comparison", "a stated change or ratio disagrees with the figures it compares", "error"),
     Rule("L072", "stated-figure", "a stated figure differs from the data (or is another scenario's)", "error"),
+    Rule("L073", "stated-range", "a stated range differs from the lowest and highest figures", "error"),
+    Rule("L074", "published-runs", "the runs claimed per figure are more than the raw files hold", "error"),
     Rule("L080", "above-network-bandwidth", "a throughput above the instances' network bandwidth", "error"),
     Rule("L081", "udp-delivered", "UDP received rate differs from sending rate x (1 - loss)", "warning"),
 ]

@@ -28,6 +28,15 @@ Statistic = Annotated[str, StringConstraints(pattern=r"^(value|mean|median|min|m
 
 
 
+class PublishedMethod(Strict):
+    """What a published page said of its method, kept to be checked against the raw files (L074)."""
+
+    runs_per_point: PositiveInt
+    """Runs the page says each figure reduces ('median of 3+ runs': 3)."""
+    statistic: Literal["single", "median", "mean"] = "single"
+    """How the page says runs were reduced."""
+
+
 class Method(Strict):
     """How the figures were obtained."""
 
@@ -46,6 +55,8 @@ class Method(Strict):
     """Software stack."""
     disclaimer: LocalizedText | None = None
     """Caveat printed under every component."""
+    published: PublishedMethod | None = None
+    """What a published page claimed of the method, when it differs from the runs; lint compares (L074)."""
 
 
 class NodePrice(Strict):
@@ -273,6 +284,15 @@ class Comparison(Strict):
     """The figure as published (percent for a change, a multiple for a ratio), checked against the data."""
 
 
+class StatedRange(Strict):
+    """A published low-high spread, in the metric's unit."""
+
+    low: Number
+    """Lowest figure as published."""
+    high: Number
+    """Highest figure as published."""
+
+
 class CoreFinding(Strict):
     """A key finding whose title and sentence are written from the data, in every language.
 
@@ -297,6 +317,8 @@ class CoreFinding(Strict):
     """Accent colour of the card; the scenario's when omitted."""
     tag: LocalizedText | None = None
     """A short label on the card ('feature, not performance')."""
+    stated: StatedRange | None = None
+    """For range: the spread as a published page gave it ('25-28 ms'); the card shows the data's, lint compares (L073)."""
 
 
 class Report(Strict):
