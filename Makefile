@@ -20,7 +20,7 @@ help:
 	@echo "make system-deps install the Debian packages charts and the browser test need, if missing"
 	@echo "make site        build the example Docusaurus site (examples/site) in ko, en and zh"
 	@echo "make site-serve  build it and serve it on http://127.0.0.1:3300/"
-	@echo "make types       regenerate types/site-data.d.ts from schemas/props/"
+	@echo "make types       regenerate types/site-data.d.ts and types/general.d.ts from schemas/props/"
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,7 @@ site-deps: $(SITE_STAMP)
 
 types: $(SITE_STAMP)
 	cd $(SITE) && node scripts/generate-types.mjs ../../types/site-data.d.ts
+	cd $(SITE) && node scripts/generate-types.mjs ../../types/general.d.ts ../../schemas/props/general kinds
 
 site: site-data $(SITE_STAMP)
 	cd $(SITE) && npm run build

@@ -20,6 +20,22 @@ def test_declarations_are_current(tmp_path):
         "types/site-data.d.ts is stale: run `make schema types` and commit types/"
 
 
+def test_generic_kinds_declarations_are_current(tmp_path):
+    require_site_deps()
+    out = tmp_path / "general.d.ts"
+    generated = run(["node", SCRIPT, str(out), str(ROOT / "schemas" / "props" / "general"), "kinds"], timeout=120)
+    assert generated.returncode == 0, tail(generated)
+    assert out.read_bytes() == (ROOT / "types" / "general.d.ts").read_bytes(), \
+        "types/general.d.ts is stale: run `make schema types` and commit types/"
+    text = out.read_text(encoding="utf-8")
+    kinds = sorted(p.name.removesuffix(".schema.json") for p in (ROOT / "schemas" / "props" / "general").glob("*.json"))
+    block = text[text.index("export interface GeneralProps {"):]
+    block = block[:block.index("}")]
+    assert sorted(line.split(":")[0].strip() for line in block.splitlines()[1:] if ":" in line) == kinds
+    # Each kind's props name their kind as a literal, so a view can switch on it.
+    assert "kind: 'bars';" in text and "kind: 'value_table';" in text
+
+
 def test_declarations_cover_every_component():
     text = DECLARATIONS.read_text(encoding="utf-8")
     components = sorted(p.name.removesuffix(".schema.json") for p in (ROOT / "schemas" / "props").glob("*.json"))

@@ -181,6 +181,9 @@ class BarPanelProps(Props):
 class BarsProps(GeneralEnvelope):
     """Props of a ``bars`` component."""
 
+    kind: Literal["bars"]
+    """Always ``bars``: which view draws it."""
+
     panels: list[BarPanelProps]
     """Panels in order."""
 
@@ -236,6 +239,9 @@ class SectionProps(Props):
 class GroupedBarsProps(GeneralEnvelope):
     """Props of a ``grouped_bars`` component."""
 
+    kind: Literal["grouped_bars"]
+    """Always ``grouped_bars``: which view draws it."""
+
     sections: list[SectionProps]
     """Sections in order."""
 
@@ -260,6 +266,9 @@ class LineProps(Props):
 
 class LinesProps(GeneralEnvelope):
     """Props of a ``lines`` component."""
+
+    kind: Literal["lines"]
+    """Always ``lines``: which view draws it."""
 
     metric: str
     """Metric id."""
@@ -313,6 +322,9 @@ class TableRowProps(Props):
 class ValueTableProps(GeneralEnvelope):
     """Props of a ``value_table`` component."""
 
+    kind: Literal["value_table"]
+    """Always ``value_table``: which view draws it."""
+
     columns: list[TableColumnProps]
     """Columns after the row heading."""
     row_heading: str
@@ -341,6 +353,9 @@ class KpiCardProps(Props):
 class KpiCardsProps(GeneralEnvelope):
     """Props of a ``kpi_cards`` component."""
 
+    kind: Literal["kpi_cards"]
+    """Always ``kpi_cards``: which view draws it."""
+
     cards: list[KpiCardProps]
     """Cards in order."""
 
@@ -364,6 +379,9 @@ class TextCardProps(Props):
 
 class TextCardsProps(GeneralEnvelope):
     """Props of a ``text_cards`` component."""
+
+    kind: Literal["text_cards"]
+    """Always ``text_cards``: which view draws it."""
 
     cards: list[TextCardProps]
     """Cards in order."""
@@ -393,6 +411,9 @@ class MatrixRowProps(Props):
 
 class MatrixProps(GeneralEnvelope):
     """Props of a ``matrix`` component."""
+
+    kind: Literal["matrix"]
+    """Always ``matrix``: which view draws it."""
 
     row_heading: str
     """Heading of the first column."""
@@ -426,6 +447,9 @@ class FindingProps(Props):
 class FindingsProps(GeneralEnvelope):
     """Props of a ``findings`` component."""
 
+    kind: Literal["findings"]
+    """Always ``findings``: which view draws it."""
+
     findings: list[FindingProps]
     """Findings in order."""
 
@@ -449,6 +473,9 @@ class RecommendationProps(Props):
 
 class RecommendationsProps(GeneralEnvelope):
     """Props of a ``recommendations`` component."""
+
+    kind: Literal["recommendations"]
+    """Always ``recommendations``: which view draws it."""
 
     columns: dict[str, str]
     """Headings: workload, recommended, rationale."""
