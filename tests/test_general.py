@@ -123,3 +123,22 @@ def test_runs_claimed_beyond_the_raw_files_are_reported(tmp_path, capsys, method
     (root / "data" / "reports" / CNI.name).write_text(text, encoding="utf-8")
     lines = lint_lines(root, capsys)
     assert [line.strip() for line in lines if f"[{code}]" in line] == [message]
+
+
+def test_a_new_bar_chart_of_an_existing_kind_is_one_declaration_in_the_report(tmp_path, capsys):
+    # The report is the only file touched: its strings are in it, its kind's strings in the catalogues.
+    declaration = ("  - name: UdpLossOnlyChart\n    kind: bars\n"
+                   "    title: {zh: UDP 丢包率, en: UDP loss, ko: UDP 손실률}\n"
+                   "    panels: [{metric: udp_loss, reference: A}]\n")
+    root = project(tmp_path, edited("  - name: LatencyChart\n", declaration + "  - name: LatencyChart\n"))
+    assert main(["--root", str(root), "build"]) == 0
+    out = root / "site-data" / "net-demo"
+    for locale, title in (("zh", "UDP 丢包率"), ("en", "UDP loss"), ("ko", "UDP 손실률")):
+        props = json.loads((out / locale / "UdpLossOnlyChart.json").read_text(encoding="utf-8"))
+        assert (props["kind"], props["title"]) == ("bars", title)
+        bars = props["panels"][0]["bars"]
+        assert [(b["scenario"], b["figure"]["value"]) for b in bars] == [("A", 20.0), ("B", 1.5), ("C", 0.0)]
+        assert (out / locale / "charts" / "UdpLossOnlyChart.svg").is_file()
+    en = json.loads((out / "en" / "UdpLossOnlyChart.json").read_text(encoding="utf-8"))
+    assert [b["relative"]["formatted"] if b["relative"] else None for b in en["panels"][0]["bars"]] == \
+        [None, "-93%", "-100%"]
