@@ -61,8 +61,8 @@ def _check(c: _Checker, located: Located, inputs: Inputs) -> None:
             if not c.ref("dimension", key, list(dims), path + (key,), "the report's dimensions:"):
                 continue
             if coords({"x": value}) not in {coords({"x": lvl.value}) for lvl in dims[key].levels}:
-                shown = ", ".join(str(lvl.value) for lvl in dims[key].levels)
-                c.add("E041", f"'{value}' is not a level of dimension '{key}' (levels: {shown})", path + (key,),
+                shown = ", ".join(_level(lvl.value) for lvl in dims[key].levels)
+                c.add("E041", f"'{_level(value)}' is not a level of dimension '{key}' (levels: {shown})", path + (key,),
                       f"use one of its levels, or add it under dimensions[{list(dims).index(key)}].levels")
 
     def scenario(value, path) -> bool:
@@ -136,6 +136,11 @@ def _check(c: _Checker, located: Located, inputs: Inputs) -> None:
     _components(c, report, metric, place, scenario, comparison_ids, dims)
 
 
+def _level(value) -> str:
+    # Levels read as YAML numbers may be floats: 1000.0 is written 1000.
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def _figure_values(c: _Checker, block, path, inputs: Inputs) -> None:
     metric = inputs.catalogs.metrics.get(block.metric)
     if metric is None:
@@ -146,6 +151,9 @@ def _figure_values(c: _Checker, block, path, inputs: Inputs) -> None:
             c.add("E021", "a range needs both 'low' and 'high'", where, "add the missing end")
         if item.value is not None and item.low is not None:
             c.add("E046", "a figure is a value or a range (low, high), not both", where, "keep one")
+        if item.low is not None and item.high is not None and item.low > item.high:
+            c.add("E046", f"the range runs backwards: low {item.low:g} is above high {item.high:g}", where,
+                  "swap low and high")
         for number in (item.value, item.low, item.high):
             if number is None:
                 continue

@@ -2,8 +2,9 @@
 
 Each case changes one thing in a throwaway copy of a base project and expects an exit status and
 the exact first line of what the command prints (expected.json, written by
-``python -m tests.hostile.regenerate`` and reviewed like code). Two base projects: ``demo`` (the
-small typed report of tests/bad_inputs/) and ``sweep`` (the shipped report measured from raw files).
+``python -m tests.hostile.regenerate`` and reviewed like code). Three base projects: ``demo`` (the
+small typed report of tests/bad_inputs/), ``sweep`` (the shipped report measured from raw files) and
+``cni`` (a general ``kind: benchmark`` report read from raw files through a field map).
 
 Edits, applied in order:
 - ``("sub", path, old, new)``: replace the first ``old`` in a text file (it must be there);
@@ -22,6 +23,9 @@ PO = "i18n/{}/LC_MESSAGES/site-data.po"
 TEMPLATE = "templates/mdx/table.mdx.j2"
 RAW = "data/raw/llama31-8b-gpu-sweep/g5.xlarge/vllm/"
 RUN1 = RAW + "vllm-infqps-concurrency1-Llama-3.1-8B-Instruct-20260310-110000.json"
+CNI = "data/reports/cni-performance-comparison.yaml"
+CNI_RAW = "data/raw/cni-performance-comparison/scenario-a-vpccni.json"
+FIELD_MAP = "data/formats/cni-bench-v1.yaml"
 
 
 @dataclass(frozen=True)
@@ -210,3 +214,64 @@ case("output", "file-symlink-to-itself-replaced-accepted", ("symlink", "site-dat
      command=("build", "--no-charts"), build=False)
 case("output", "folder-symlink-outside", ("delete", "site-data/demo/ko"), ("mkdir", "../out"),
      ("symlink", "site-data/demo/ko", "{root}/../out"), command=("build", "--no-charts"), build=False)
+
+# -- benchmark reports (kind: benchmark): figures, coordinates, references, cells, raw files, field maps --
+_C = {"base": "cni"}
+_NAT = "values: {A: 10059}}"
+for name, value in {"1e308": "1.0e+308", "negative": "-5", "nan": ".nan", "yes": "yes", "units": "10059 rules",
+                    "octal": "0120", "not-applicable-with-value": "{not_applicable: true, value: 3}",
+                    "range-backwards": "{low: 9, high: 3}", "range-one-end": "{low: 3}"}.items():
+    case("benchmark", f"figure-{name}", ("sub", CNI, _NAT, f"values: {{A: {value}}}}}"), **_C)
+case("benchmark", "figure-unknown-scenario", ("sub", CNI, _NAT, "values: {Z: 10059}}"), **_C)
+case("benchmark", "figure-unknown-dimension", ("sub", CNI, "{metric: nat_rules, at: {services: 1000}",
+                                               "{metric: nat_rules, at: {nodes: 1000}"), **_C)
+case("benchmark", "figure-undeclared-level", ("sub", CNI, "{metric: nat_rules, at: {services: 1000}",
+                                              "{metric: nat_rules, at: {services: 999}"), **_C)
+case("benchmark", "figure-unknown-metric", ("sub", CNI, "{metric: nat_rules, at: {services: 1000}",
+                                            "{metric: nat_rulez, at: {services: 1000}"), **_C)
+case("benchmark", "figure-twice", ("sub", CNI, "  - {metric: nat_rules, at: {services: 1000}",
+                                   "  - {metric: nat_rules, at: {services: 1000}, basis: measured, source: "
+                                   "cni-benchmark-page, values: {A: 1}}\n  - {metric: nat_rules, at: {services: 1000}"), **_C)
+case("benchmark", "comparison-unknown-scenario", ("sub", CNI, "from: A, to: E, stated: -36}", "from: A, to: Q, stated: -36}"),
+     **_C)
+case("benchmark", "comparison-stated-huge", ("sub", CNI, "from: A, to: E, stated: -36}", "from: A, to: E, stated: 1.0e+300}"),
+     **_C)
+case("benchmark", "comparison-unknown-measure", ("sub", CNI, "from: A, to: E, stated: -36}",
+                                                 "from: A, to: E, measure: percent}"), **_C)
+case("benchmark", "component-unknown-kind", ("sub", CNI, "  - name: ThroughputChart\n    kind: bars",
+                                             "  - name: ThroughputChart\n    kind: pie"), **_C)
+case("benchmark", "component-name-path", ("sub", CNI, "  - name: ThroughputChart\n", "  - name: ../ThroughputChart\n"),
+     **_C)
+case("benchmark", "component-title-expression", ("sub", CNI, "en: Network throughput,", "en: '{{ 7*7 }}',"), **_C)
+case("benchmark", "cell-slot-undeclared", ("sub", CNI, 'en: "{{ figure1 }} in every scenario"',
+                                           'en: "{{ figure2 }} in every scenario"'), **_C)
+case("benchmark", "cell-slot-expression", ("sub", CNI, 'en: "{{ figure1 }} in every scenario"',
+                                           'en: "{{ figure1 * 2 }} in every scenario"'), **_C)
+case("benchmark", "short-label-missing-locale", ("sub", CNI, "short_label: {zh: ENI+调优, en: ENI+Tuning, ko: ENI+튜닝}",
+                                                 "short_label: {zh: ENI+调优, en: ENI+Tuning}"), **_C)
+case("benchmark", "short-label-nul", ("sub", CNI, "short_label: VPC CNI", 'short_label: "VPC\\0CNI"'), **_C)
+case("benchmark", "baseline-unknown", ("sub", CNI, "baseline: A", "baseline: Q"), **_C)
+case("benchmark", "pack-unknown", ("sub", CNI, "packs: [networking]", "packs: [networking, quantum]"), **_C)
+case("benchmark", "planned-with-figures", ("sub", CNI, "  basis: measured\n  runs_per_point", "  basis: planned\n  runs_per_point"),
+     **_C)
+for name, (old, new) in {"negative": ('"tcp_throughput_gbps": 12.41', '"tcp_throughput_gbps": -12.41'),
+                         "huge": ('"tcp_throughput_gbps": 12.41', '"tcp_throughput_gbps": 1e308'),
+                         "zero-is-missing-accepted": ('"tcp_throughput_gbps": 12.41', '"tcp_throughput_gbps": 0'),
+                         "text-ignored-accepted": ('"tcp_throughput_gbps": 12.41', '"tcp_throughput_gbps": "fast"'),
+                         "zero-loss-accepted": ('"udp_loss_percent": 20.39', '"udp_loss_percent": 0'),
+                         "negative-loss": ('"udp_loss_percent": 20.39', '"udp_loss_percent": -1'),
+                         "loss-above-100": ('"udp_loss_percent": 20.39', '"udp_loss_percent": 120'),
+                         "denormal": ('"tcp_throughput_gbps": 12.41', '"tcp_throughput_gbps": 1e-320'),
+                         "unquoted-na": ('"tcp_throughput_gbps": 12.41', '"tcp_throughput_gbps": N/A'),
+                         "field-missing": ('"tcp_throughput_gbps": 12.41,', '')}.items():
+    case("benchmark", f"raw-{name}", ("sub", CNI_RAW, old, new), **_C)
+case("benchmark", "raw-symlink-outside", ("delete", CNI_RAW), ("write", "../outside.json", "{}"),
+     ("symlink", CNI_RAW, "{root}/../outside.json"), **_C)
+case("benchmark", "raw-missing", ("delete", CNI_RAW), **_C)
+case("benchmark", "field-map-bad-path", ("sub", FIELD_MAP, "  - path: network.udp_loss_percent",
+                                         "  - path: network..udp_loss_percent"), **_C)
+case("benchmark", "field-map-unknown-unit", ("sub", FIELD_MAP, "    unit: Gbps\n    zero_is_missing: true\n  - path: "
+                                             "network.udp_throughput_gbps", "    unit: Gbit per fortnight\n    "
+                                             "zero_is_missing: true\n  - path: network.udp_throughput_gbps"), **_C)
+case("benchmark", "field-map-duplicate-id", ("write", "data/formats/copy.yaml", "id: cni-bench-v1\ndescription: a copy\nrecognise: "
+                                             "{required: [x]}\nfields: [{path: x, metric: tcp_throughput}]\n"), **_C)

@@ -14,12 +14,15 @@ from tests.hostile.cases import Case
 from tests.project import ROOT, make_project
 
 BASE_REPORT = ROOT / "tests" / "bad_inputs" / "base-report.yaml"
+CNI_REPORT = ROOT / "tests" / "fixtures" / "cni-page" / "cni-performance-comparison.yaml"
+"""A general report read from raw files through a field map (frozen, so data edits never move the cases)."""
 SWEEP_REPORT = ROOT / "data" / "reports" / "llama31-8b-gpu-sweep.yaml"
 
 
 def make_bases(folder: Path) -> dict[str, Path]:
     """The base projects, each with its site-data/ built (without charts: faster, and enough to see changes)."""
-    bases = {"demo": make_project(folder / "demo", []), "sweep": make_project(folder / "sweep", [SWEEP_REPORT])}
+    bases = {"demo": make_project(folder / "demo", []), "sweep": make_project(folder / "sweep", [SWEEP_REPORT]),
+             "cni": make_project(folder / "cni", [CNI_REPORT])}
     shutil.copy(BASE_REPORT, bases["demo"] / "data" / "reports" / "demo.yaml")
     for root in bases.values():
         status, _, err = run(root, ["build", "--no-charts"])

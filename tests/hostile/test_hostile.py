@@ -27,7 +27,8 @@ def bases(tmp_path_factory) -> dict[str, Path]:
 def test_the_suite_has_at_least_150_cases_across_its_classes():
     counts = Counter(case.klass for case in CASES)
     assert sum(counts.values()) >= 150
-    assert set(counts) == {"numbers", "yaml", "text", "translations", "templates", "raw", "locales", "output"}
+    assert set(counts) == {"numbers", "yaml", "text", "translations", "templates", "raw", "locales", "output",
+                           "benchmark"}
     assert len({(c.klass, c.name) for c in CASES}) == len(CASES), "case names repeat"
     assert sorted(EXPECTED) == sorted(f"{c.klass}/{c.name}" for c in CASES), "run python -m tests.hostile.regenerate"
 
