@@ -41,7 +41,8 @@ def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | N
     outputs = {f"{base}/{name}.json": data for name, data in serialized.items()}
     tables = []
     for name in METRIC_COMPONENTS:
-        tables += metric_tables(props[name])
+        if name in props:  # a builder declines when its metric has no figures
+            tables += metric_tables(props[name])
     if "CostPerTokenChart" in props:
         tables += cost_tables(props["CostPerTokenChart"])
     if "ConcurrencyChart" in props:

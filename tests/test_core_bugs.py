@@ -1,0 +1,74 @@
+"""The bugs listed in issue 10 (item 7): each reproduced on a copy of the consistent-demo fixture,
+with the exact message or output the fix gives. Before the fixes each of these exited 3 or
+printed the wrong thing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from tests.project import GOLDEN_OUTPUT, GOLDEN_REPORTS, make_project
+
+DEMO = "data/reports/consistent-demo.yaml"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A project with the consistent-demo report only."""
+    return make_project(tmp_path / "project", [GOLDEN_REPORTS / "consistent-demo.yaml"])
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in a project file."""
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run(root: Path, *args: str) -> int:
+    return main(["--root", str(root), *args])
+
+
+def written(root: Path, locale: str = "en") -> list[str]:
+    """Files built for the demo report in one locale, relative to its folder."""
+    folder = root / "site-data" / "consistent-demo" / locale
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def props(root: Path, component: str, locale: str = "en") -> dict:
+    return json.loads((root / "site-data" / "consistent-demo" / locale / f"{component}.json").read_text("utf-8"))
+
+
+def golden(locale: str) -> list[str]:
+    folder = GOLDEN_OUTPUT / "consistent-demo" / locale
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+ITL_OUTPUTS = {"ItlChart.json", "charts/ItlChart.svg", "charts/ItlChart.png", "charts/ItlChart.key",
+               "tables/itl-llama4-scout.mdx"}
+
+
+# -- a chart whose data are absent is not built -------------------------------------------------
+
+def test_a_report_without_itl_figures_builds_without_the_itl_chart(project, capsys):
+    edit(project, DEMO, "      itl: {A: 10, D: 12, E: 15}\n", "")
+    assert run(project, "validate") == 0
+    assert capsys.readouterr().out == "ok: 1 report(s) valid in 3 locale(s), 0 warning(s)\n"
+    assert run(project, "build") == 0
+    for locale in ("zh", "en", "ko"):
+        assert ITL_OUTPUTS <= set(golden(locale))
+        assert written(project, locale) == sorted(set(golden(locale)) - ITL_OUTPUTS)
+
+
+def test_a_catalogue_without_the_optional_itl_metric_builds(project, capsys):
+    edit(project, "data/catalog/metrics.yaml", "  - id: itl\n    unit: ms\n    direction: lower\n", "")
+    edit(project, DEMO, "      itl: {A: 10, D: 12, E: 15}\n", "")
+    edit(project, DEMO, "metrics: [ttft, itl, output_throughput]", "metrics: [ttft, output_throughput]")
+    assert run(project, "validate") == 0
+    assert capsys.readouterr().out == "ok: 1 report(s) valid in 3 locale(s), 0 warning(s)\n"
+    assert run(project, "build") == 0
+    assert written(project) == sorted(set(golden("en")) - ITL_OUTPUTS)
