@@ -72,3 +72,23 @@ def test_a_catalogue_without_the_optional_itl_metric_builds(project, capsys):
     assert capsys.readouterr().out == "ok: 1 report(s) valid in 3 locale(s), 0 warning(s)\n"
     assert run(project, "build") == 0
     assert written(project) == sorted(set(golden("en")) - ITL_OUTPUTS)
+
+
+# -- catalogue figures keep the digits they were written with ------------------------------------
+
+def test_a_catalogue_figure_in_scientific_notation_is_shown_in_full(project, capsys):
+    # Python writes 0.000001 as 1e-06: its fraction digits were read from that text and exited 3.
+    edit(project, "data/catalog/models.yaml", "parameters_total_b: 109\n", "parameters_total_b: 0.000001\n")
+    assert run(project, "validate") == 0
+    assert capsys.readouterr().out == "ok: 1 report(s) valid in 3 locale(s), 0 warning(s)\n"
+    assert run(project, "build", "--no-charts") == 0
+    row = next(r for r in props(project, "ModelSpecChart")["rows"] if r["key"] == "parameters_total")
+    assert [c["formatted"] for c in row["cells"]] == ["0.000001B"]
+
+
+def test_a_fractional_network_rate_is_not_rounded(project):
+    edit(project, "data/catalog/instances.yaml", "network_gbps: 200\n", "network_gbps: 12.5\n")
+    assert run(project, "build", "--no-charts") == 0
+    for locale in ("zh", "en", "ko"):
+        rows = props(project, "InfraComparisonChart", locale)["rows"]
+        assert [r["network"]["formatted"] for r in rows] == ["3,200 Gbps", "3,200 Gbps", "12.5 Gbps"]
