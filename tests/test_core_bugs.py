@@ -92,3 +92,44 @@ def test_a_fractional_network_rate_is_not_rounded(project):
     for locale in ("zh", "en", "ko"):
         rows = props(project, "InfraComparisonChart", locale)["rows"]
         assert [r["network"]["formatted"] for r in rows] == ["3,200 Gbps", "3,200 Gbps", "12.5 Gbps"]
+
+
+# -- one output path, one producer ---------------------------------------------------------------
+
+def test_two_tradeoff_tables_with_one_id_are_refused_at_validate(project, capsys):
+    text = (project / DEMO).read_text(encoding="utf-8")
+    first = text.index("tradeoffs:\n") + len("tradeoffs:\n")
+    (project / DEMO).write_text(text + text[first:].replace("Escaping test", "Second table"), encoding="utf-8")
+    line = text[:first].count("\n") + 1
+    assert run(project, "validate") == 1
+    assert capsys.readouterr().err == (
+        f"{DEMO}:{line + text[first:].count(chr(10))}:9: error[E042] tradeoffs.hostile.id: duplicate trade-off "
+        f"table id 'hostile' (first defined on line {line})\n"
+        "  hint: ids must be unique; rename or merge the two entries\n"
+        "1 error(s), 0 warning(s); nothing was written\n")
+
+
+def test_the_llm_renderer_refuses_a_repeated_output_path(project):
+    # Validate refuses two tables with one id (above); should another path ever repeat, the merge of
+    # one report's outputs refuses it too instead of keeping the last table.
+    from pipeline.build import check
+    from pipeline.errors import BuildFailed
+    from pipeline.load.project import ProjectPaths
+    from pipeline.localize import Localizer, babel_locale
+    from pipeline.render.context import RenderContext
+    from pipeline.render.report import render_report
+    from pipeline.render.tables import template_environment
+
+    paths = ProjectPaths(project)
+    checked = check(paths)
+    derived = checked.derived[0]
+    derived.report.tradeoffs.append(derived.report.tradeoffs[0])
+    site_locale = checked.inputs.locales[1]
+    loc = Localizer(site_locale, babel_locale(site_locale), checked.inputs.translations[site_locale.id])
+    with pytest.raises(BuildFailed) as failed:
+        render_report(RenderContext(derived, checked.findings["consistent-demo"], loc),
+                      template_environment(paths.templates))
+    assert [p.format() for p in failed.value.problems] == [
+        f"{DEMO}: error[E095] two outputs would be written to "
+        "site-data/consistent-demo/en/tables/tradeoffs-hostile.mdx\n"
+        "  hint: give each report, component and table its own id or name"]

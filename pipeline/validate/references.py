@@ -307,6 +307,8 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
     for i, rating in enumerate(report.recommendations.ratings):
         check.ref("scenario", rating.scenario, scenario_ids, ("recommendations", "ratings", i, "scenario"))
 
+    # Each table is published as tables/tradeoffs-<id>.mdx: a second one with the id would replace the first.
+    check.unique("trade-off table", [(table.id, ("tradeoffs", t, "id")) for t, table in enumerate(report.tradeoffs)])
     for t, table in enumerate(report.tradeoffs):
         base = ("tradeoffs", t)
         for g, group in enumerate(table.groups):
