@@ -4,6 +4,7 @@ printed the wrong thing."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -133,3 +134,24 @@ def test_the_llm_renderer_refuses_a_repeated_output_path(project):
         f"{DEMO}: error[E095] two outputs would be written to "
         "site-data/consistent-demo/en/tables/tradeoffs-hostile.mdx\n"
         "  hint: give each report, component and table its own id or name"]
+
+
+# -- charts are what the data give ---------------------------------------------------------------
+
+def test_a_hand_edited_chart_fails_the_check_and_is_redrawn(project, capsys):
+    assert run(project, "build") == 0
+    chart = project / "site-data" / "consistent-demo" / "zh" / "charts" / "TtftChart.svg"
+    drawn = chart.read_bytes()
+    chart.write_bytes(drawn + b"<!-- tampered -->\n")
+    capsys.readouterr()
+    assert run(project, "build", "--check") == 1
+    assert capsys.readouterr().err == (
+        "site-data/consistent-demo/zh/charts/TtftChart.svg: error[E092] is out of date\n"
+        "  hint: run `make site-data` and commit the result\n"
+        "site-data is stale: 0 to create, 1 to update, 0 to delete; run `make site-data` and commit site-data/\n")
+    assert run(project, "build", "--force") == 0
+    assert capsys.readouterr().out.endswith(": 93 files, 0 created, 1 updated, 0 deleted, 92 unchanged; 0 warning(s)\n")
+    assert chart.read_bytes() == drawn
+    key = (chart.parent / "TtftChart.key").read_text(encoding="utf-8").splitlines()
+    assert [line.split(" ")[0] for line in key[1:]] == ["svg", "png"]
+    assert key[1] == "svg sha256:" + hashlib.sha256(drawn).hexdigest()
