@@ -183,9 +183,16 @@ class Localizer:
         """Mark a formatted figure as approximate: ``~45.00``."""
         return self.text("format.approx", value=formatted)
 
-    def range(self, low: str, high: str) -> str:
-        """Two formatted figures as a range: ``$0.28-$0.35``; one figure when both ends read the same."""
-        return low if low == high else self.text("format.range", low=low, high=high)
+    def range(self, low: str, high: str, approximate: bool = False) -> str:
+        """Two formatted figures as a range: ``$0.28–$0.35``; one figure when both ends read the same.
+
+        An approximate range (``low`` and ``high`` without their marks) is marked once, in the locale's
+        own form (``~$0.28–$0.35``, ``약 $0.28–$0.35``): a mark on each end reads, where '~' also
+        separates a range (ko), as a range of ranges.
+        """
+        if low == high:
+            return self.approx(low) if approximate else low
+        return self.text("format.approx_range" if approximate else "format.range", low=low, high=high)
 
     def percent_range(self, low: str, high: str) -> str:
         """Two formatted numbers as a percentage range: ``67-83%``; ``83%`` when both ends read the same."""

@@ -155,3 +155,22 @@ def test_a_hand_edited_chart_fails_the_check_and_is_redrawn(project, capsys):
     key = (chart.parent / "TtftChart.key").read_text(encoding="utf-8").splitlines()
     assert [line.split(" ")[0] for line in key[1:]] == ["svg", "png"]
     assert key[1] == "svg sha256:" + hashlib.sha256(drawn).hexdigest()
+
+
+# -- approximate figures stay approximate --------------------------------------------------------
+
+def test_a_range_with_an_approximate_end_is_marked_once_in_each_locale(project):
+    # D's price is approximate and its cost is derived (not stated): D's cost is approximate.
+    edit(project, DEMO, "price: {hourly: 45.00,", "price: {hourly: 45.00, approximate: true,")
+    edit(project, DEMO, "cost_per_mtok: {A: 293.67, D: 162.34, E: 58.70}", "cost_per_mtok: {A: 293.67, E: 58.70}")
+    assert run(project, "build", "--no-charts") == 0
+    expected = {"zh": ("约$58.70-$162.34", "在 Llama 4 Scout 上，D: trn2和E: inf2 每 1M tokens 成本为 约$58.70-$162.34，"
+                                          "比 A: p5/H100 的 $293.67 低 45-80%。"),
+                "en": ("~$58.70–$162.34", "For Llama 4 Scout, D: trn2 and E: inf2 cost ~$58.70–$162.34 per 1M tokens, "
+                                         "45–80% less than the $293.67 of A: p5/H100."),
+                "ko": ("약 $58.70–$162.34", "Llama 4 Scout 기준 D: trn2 및 E: inf2의 1M 토큰당 비용은 약 $58.70–$162.34 "
+                                           "수준으로, A: p5/H100의 $293.67 대비 45~80% 낮습니다.")}
+    for locale, (cell, finding) in expected.items():
+        table = (project / "site-data" / "consistent-demo" / locale / "tables" / "tradeoffs-hostile.mdx").read_text("utf-8")
+        assert f'| {{"$293.67 <!-- c -->"}} | {{"{cell} </script>"}} |' in table
+        assert props(project, "KeyFindingsMLChart", locale)["findings"][0]["text"] == finding
