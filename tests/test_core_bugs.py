@@ -174,3 +174,57 @@ def test_a_range_with_an_approximate_end_is_marked_once_in_each_locale(project):
         table = (project / "site-data" / "consistent-demo" / locale / "tables" / "tradeoffs-hostile.mdx").read_text("utf-8")
         assert f'| {{"$293.67 <!-- c -->"}} | {{"{cell} </script>"}} |' in table
         assert props(project, "KeyFindingsMLChart", locale)["findings"][0]["text"] == finding
+
+
+# -- wording that follows the data ----------------------------------------------------------------
+
+TTFT_SWEEP = """sweeps:
+  - model: llama4-scout
+    metric: ttft
+    source: llama4-report-projection
+    points:
+      - {concurrency: 16, values: {A: 300, D: 350, E: 420}}
+      - {concurrency: 32, values: {A: 400, D: 500, E: 700}}
+"""
+
+
+def test_the_throughput_under_load_reason_quotes_the_throughput_sweep(project):
+    edit(project, DEMO, "sweeps:\n", TTFT_SWEEP)
+    assert run(project, "build", "--no-charts") == 0
+    balanced = props(project, "MLRecommendationChart")["workloads"][2]
+    assert balanced["rationale"] == ("83% of A: p5/H100's throughput at 55% of its cost per token; "
+                                     "1,080 tokens/sec at 16 concurrent requests (83% of A: p5/H100)")
+    # The concurrency chart is the throughput sweep's too, exactly as without the TTFT sweep.
+    for locale in ("zh", "en", "ko"):
+        built = project / "site-data" / "consistent-demo" / locale / "ConcurrencyChart.json"
+        assert built.read_bytes() == (GOLDEN_OUTPUT / "consistent-demo" / locale / "ConcurrencyChart.json").read_bytes()
+
+
+def test_a_concurrency_chart_of_another_metric_names_it(project):
+    edit(project, DEMO, "    metric: output_throughput\n", "    metric: ttft\n")
+    edit(project, DEMO, "      - {concurrency: 1, values: {A: 93, D: 77, E: 61}}\n", "")
+    edit(project, DEMO, "  - {kind: scaling, model: llama4-scout, scenario: A, versus: E, concurrency: 16, "
+                        "stated_ratio: 1.6}\n", "")
+    assert run(project, "build", "--no-charts") == 0
+    assert {locale: props(project, "ConcurrencyChart", locale)["description"] for locale in ("zh", "en", "ko")} == {
+        "zh": "并发请求数增加时首 token 生成时间（TTFT）的变化。",
+        "en": "Time to first token (TTFT) as the number of concurrent requests rises.",
+        "ko": "동시 요청 수가 늘어날 때의 첫 토큰 생성 시간 (TTFT) 변화입니다."}
+
+
+def test_the_concurrency_column_is_written_like_the_figures_beside_it(project):
+    edit(project, DEMO, "{concurrency: 16, values: {A: 1300,", "{concurrency: 1000, values: {A: 1300,")
+    edit(project, DEMO, "versus: E, concurrency: 16,", "versus: E, concurrency: 1000,")
+    assert run(project, "build", "--no-charts") == 0
+    table = (project / "site-data" / "consistent-demo" / "en" / "tables" / "concurrency-llama4-scout.mdx")
+    assert table.read_text("utf-8").splitlines()[-1] == '| {"1,000"} | {"1,300"} | {"1,080"} | {"820"} |'
+
+
+def test_a_sweep_point_without_figures_is_named_as_such(project, capsys):
+    edit(project, DEMO, "      - {concurrency: 16, values: {A: 1300, D: 1080, E: 820}}\n",
+         "      - {concurrency: 16, values: {A: 1300, D: 1080, E: 820}}\n      - {concurrency: 32, values: {}}\n")
+    assert run(project, "validate") == 0
+    assert capsys.readouterr().err == (
+        f"{DEMO}:61:35: warning[L050] sweeps[0].points[4].values: output_throughput of llama4-scout at "
+        "concurrency 32 has no figures, not even for the baseline A\n"
+        "  hint: add the figures taken at concurrency 32, or remove the point\n")

@@ -172,14 +172,17 @@ def _balance_reason(ctx: RenderContext, model: str, sid: str) -> str:
 
 
 def _load_reason(ctx: RenderContext, model: str, sid: str) -> str:
-    sweep = next((s for s in ctx.derived.sweeps if s.model == model), None)
+    # The throughput sweep, whichever sweeps come before it (a TTFT sweep says nothing of throughput).
+    sweep = next((s for s in ctx.derived.sweeps if s.model == model and s.metric.id == "output_throughput"), None)
     if sweep is None:
         return ""
     peak = sweep.concurrencies[-1]
-    values = {line.scenario: line.points[-1][1].value for line in sweep.series if line.points[-1][0] == peak}
+    values = {line.scenario: line.points[-1][1] for line in sweep.series if line.points[-1][0] == peak}
     if sid not in values:
         return ""
     base = ctx.report.baseline
-    share = ctx.loc.percent(values[sid] / values[base]) if base in values else ctx.loc.text("relative.none")
-    return ctx.loc.text("rationale.throughput_under_load", value=ctx.loc.quantity(values[sid], sweep.metric.unit),
-                        concurrency=ctx.loc.number(peak), share=share, versus=ctx.scenario_label(base))
+    share = ctx.loc.percent(values[sid].value / values[base].value) if base in values else \
+        ctx.loc.text("relative.none")
+    return ctx.loc.text("rationale.throughput_under_load", value=ctx.loc.quantity(
+        values[sid].value, sweep.metric.unit, approximate=values[sid].approximate),
+        concurrency=ctx.loc.number(peak), share=share, versus=ctx.scenario_label(base))

@@ -144,10 +144,13 @@ def value_ticks(ctx: RenderContext, values: list[float], unit: str) -> list[Tick
 
 
 def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -> ConcurrencyChartProps | None:
-    """Throughput over rising concurrency, one line per scenario (the report's first sweep)."""
+    """A metric over rising concurrency, one line per scenario: the report's throughput sweep, else its first."""
     if not ctx.derived.sweeps:
         return None
-    sweep = ctx.derived.sweeps[0]
+    sweep = next((s for s in ctx.derived.sweeps if s.metric.id == "output_throughput"), ctx.derived.sweeps[0])
+    # The catalogue's description speaks of throughput; another metric's sweep is named as what it is.
+    description = ctx.loc.text("chart.concurrency.description") if sweep.metric.id == "output_throughput" else \
+        ctx.loc.text("chart.concurrency.description_of", metric=ctx.metric_name(sweep.metric.id))
     unit = ctx.loc.unit_label(sweep.metric.unit)
     series = []
     for line in sweep.series:
@@ -159,8 +162,7 @@ def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -
             provenance=ctx.provenance(line.points[0][1], sweep.metric.unit)))
     return ConcurrencyChartProps(
         **ctx.envelope(component, ctx.loc.text("chart.concurrency.title")),
-        description=ctx.loc.text("chart.concurrency.description"),
-        model=sweep.model, heading=model_heading(ctx, sweep.model), metric=sweep.metric.id,
+        description=description, model=sweep.model, heading=model_heading(ctx, sweep.model), metric=sweep.metric.id,
         x_label=ctx.loc.text("axis.concurrency"),
         y_label=ctx.loc.text("axis.metric_with_unit", metric=ctx.metric_short(sweep.metric.id), unit=unit),
         unit=unit, direction=sweep.metric.direction,

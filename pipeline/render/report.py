@@ -47,7 +47,7 @@ def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | N
     if "CostPerTokenChart" in props:
         tables += cost_tables(props["CostPerTokenChart"])
     if "ConcurrencyChart" in props:
-        tables.append(concurrency_table(props["ConcurrencyChart"]))
+        tables.append(concurrency_table(props["ConcurrencyChart"], ctx.loc.number))
     tables += tradeoff_tables(ctx)
     outputs += [(f"{base}/tables/{table.name}.mdx", render_table(env, table, source_file)) for table in tables]
     merged: dict[str, bytes] = {}
