@@ -228,3 +228,29 @@ def test_a_sweep_point_without_figures_is_named_as_such(project, capsys):
         f"{DEMO}:61:35: warning[L050] sweeps[0].points[4].values: output_throughput of llama4-scout at "
         "concurrency 32 has no figures, not even for the baseline A\n"
         "  hint: add the figures taken at concurrency 32, or remove the point\n")
+
+
+# -- "did you mean" only for a likely typo ------------------------------------------------------
+
+def test_an_unknown_unit_unlike_any_known_one_lists_them_instead_of_guessing(tmp_path, capsys):
+    root = make_project(tmp_path / "net", [GOLDEN_REPORTS / "net-demo.yaml"])
+    edit(root, "data/reports/net-demo.yaml", "    unit: req/s\n", "    unit: evictions/s\n")
+    assert run(root, "validate") == 1
+    assert capsys.readouterr().err == (
+        "data/reports/net-demo.yaml:22:11: error[E040] dimensions.qps.unit: unknown unit 'evictions/s'\n"
+        "  hint: known unit ids: bps, bytes, count, gb, gbps, mbps, mib, millicores, ms, percent, ratio, req/s, "
+        "rules, s, services, tokens, tokens/s, us, usd_per_hour, usd_per_mtok (units are defined in "
+        "data/catalog/units.yaml)\n"
+        "1 error(s), 0 warning(s); nothing was written\n")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("llama4-scoot", "llama4-scout"), ("trn2.48xl", "trn2.48xlarge"), ("on-demnad", "on-demand"),
+    ("colour", "color"), ("gpbs", "gbps"), ("ttl", "itl"), ("tokens/sec", "tokens/s"),
+    ("evictions/s", None), ("tpot", None), ("Gbit", None), ("x", None),
+])
+def test_close_match_suggests_typos_only(typed, meant):
+    from pipeline.errors import close_match
+
+    known = ["llama4-scout", "trn2.48xlarge", "on-demand", "color", "gbps", "itl", "tokens/s", "tcp_rtt", "req/s", "s"]
+    assert close_match(typed, known) == meant
