@@ -254,3 +254,28 @@ def test_close_match_suggests_typos_only(typed, meant):
 
     known = ["llama4-scout", "trn2.48xlarge", "on-demand", "color", "gbps", "itl", "tokens/s", "tcp_rtt", "req/s", "s"]
     assert close_match(typed, known) == meant
+
+
+# -- plural forms come from the catalogues ------------------------------------------------------
+
+def test_one_run_is_one_run(project):
+    edit(project, DEMO, "runs_per_point: 3", "runs_per_point: 1")
+    assert run(project, "build", "--no-charts") == 0
+    method = {locale: next(i["value"] for i in props(project, "InfraComparisonChart", locale)["environment"]
+                           if i["label"] == label)
+              for locale, label in (("zh", "测量方式"), ("en", "Method"), ("ko", "측정 방식"))}
+    assert method == {"zh": "至少重复测量1次后使用中位数", "en": "median of at least 1 run",
+                      "ko": "최소 1회 반복 측정 후 중앙값 사용"}
+
+
+def test_a_plural_message_lacking_a_form_is_refused_at_validate(project, capsys):
+    po = "i18n/en/LC_MESSAGES/site-data.po"
+    edit(project, po, 'msgstr[1] "median of at least {{ runs }} runs"\n', "")
+    line = (project / po).read_text("utf-8").splitlines().index('msgid "environment.method.median"') + 1
+    assert run(project, "validate") == 1
+    assert capsys.readouterr().err == (
+        f"{po}:{line}: error[E060] the 'en' translation of 'environment.method.median' has 1 plural form(s); "
+        "en needs 2 (one, other)\n"
+        '  hint: write  msgid_plural "environment.method.median"  then msgstr[0] to msgstr[1], one per category '
+        "in that order\n"
+        "1 error(s), 0 warning(s); nothing was written\n")

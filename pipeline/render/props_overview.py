@@ -134,8 +134,8 @@ def environment(ctx: RenderContext) -> list[LabelValueProps]:
     items.append(LabelValueProps(label=ctx.loc.text("environment.workload"), value=ctx.loc.text(
         "environment.workload.value", input=ctx.loc.number(method.workload.input_tokens),
         output=ctx.loc.number(method.workload.output_tokens))))
-    items.append(LabelValueProps(label=ctx.loc.text("environment.method"), value=ctx.loc.text(
-        f"environment.method.{method.statistic}", runs=ctx.loc.number(method.runs_per_point))))
+    items.append(LabelValueProps(label=ctx.loc.text("environment.method"), value=ctx.loc.plural(
+        f"environment.method.{method.statistic}", method.runs_per_point, runs=ctx.loc.number(method.runs_per_point))))
     items.append(LabelValueProps(label=ctx.loc.text("environment.basis"),
                                  value=ctx.loc.text(f"environment.basis.{method.basis}")))
     return items
