@@ -20,6 +20,7 @@ from pipeline.render.report import render_report
 from pipeline.render.tables import template_environment
 from pipeline.validate.references import check_references
 from pipeline.validate.glyphs import locate_missing_glyphs
+from pipeline.write import merge_outputs
 from pipeline.validate.templates import check_templates
 
 
@@ -111,7 +112,7 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     for derived in checked.derived:
         for loc in localizers:
             ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))
-            outputs.update(render_report(ctx, env, planner))
+            merge_outputs(outputs, render_report(ctx, env, planner).items(), derived.document.file)
     problems = Problems([p for loc in localizers for p in loc.missing])
     problems.raise_if_errors("localize")
     if checked.general:
@@ -122,7 +123,7 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
             for loc in localizers:
                 rendered = render_benchmark(GeneralContext(derived, loc, checked.lint.get(derived.report.id)), env,
                                             planner)
-                _merge(outputs, rendered, derived.document.file)
+                merge_outputs(outputs, rendered.items(), derived.document.file)
         problems = Problems([p for loc in localizers for p in loc.missing])
         problems.raise_if_errors("localize")
     if planner is not None:
@@ -133,16 +134,6 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     return BuildResult(outputs, checked.problems,
                        [d.report.id for d in checked.derived] + [g.report.id for g in checked.general],
                        [loc.id for loc in checked.inputs.locales], checked.waived)
-
-
-def _merge(outputs: dict[str, bytes], new: dict[str, bytes], source: str) -> None:
-    """Add ``new`` to ``outputs``, refusing a path two producers want (Pelican's writer does the same)."""
-    clashes = sorted(set(outputs) & set(new))
-    if clashes:
-        raise BuildFailed("render", [Problem(
-            "E095", f"two outputs would be written to site-data/{path}", Location(source),
-            hint="give each report, component and table its own id or name") for path in clashes])
-    outputs.update(new)
 
 
 def _as_error(problem: Problem) -> Problem:

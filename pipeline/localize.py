@@ -63,6 +63,17 @@ class Catalog:
     file: str
     messages: dict[str, str]
     lines: dict[str, int]
+    plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """msgid -> its plural forms (msgstr[0], msgstr[1], ...), for entries with a msgid_plural."""
+
+
+PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
+"""CLDR plural categories in the order a catalogue's msgstr[0], msgstr[1], ... give them."""
+
+
+def plural_categories(locale: Locale) -> list[str]:
+    """The plural categories of ``locale`` (en: one, other; ko, zh: other), one msgstr[i] each."""
+    return [c for c in PLURAL_ORDER if c in locale.plural_form.tags or c == "other"]
 
 
 def catalog_path(i18n_dir: Path, locale_id: str) -> Path:
@@ -120,6 +131,23 @@ class Localizer:
             self.missing.append(Problem(
                 "E063", f"translation of '{msgid}' is not a valid template: {exc}",
                 Location(self.catalog.file, line), hint=f"placeholders available here: {', '.join(sorted(params)) or 'none'}"))
+            return f"[{msgid}]"
+
+    def plural(self, msgid: str, count: float, **params: Any) -> str:
+        """The form of a plural message (a ``msgid_plural`` entry) that ``count`` takes in this language:
+        'at least 1 run', 'at least 3 runs'; ``params`` fill its ``{{ placeholders }}``."""
+        forms = self.catalog.plurals.get(msgid)
+        index = plural_categories(self.locale).index(self.locale.plural_form(count))
+        if forms is None or index >= len(forms):
+            self._report_missing(msgid)
+            return f"[{msgid}]"
+        try:
+            return _compile(forms[index])(**params)
+        except TemplateError as exc:
+            self.missing.append(Problem(
+                "E063", f"translation of '{msgid}' is not a valid template: {exc}",
+                Location(self.catalog.file, self.catalog.lines.get(msgid)),
+                hint=f"placeholders available here: {', '.join(sorted(params)) or 'none'}"))
             return f"[{msgid}]"
 
     def pick(self, localized: Mapping[str, str], **params: Any) -> str:
@@ -183,9 +211,16 @@ class Localizer:
         """Mark a formatted figure as approximate: ``~45.00``."""
         return self.text("format.approx", value=formatted)
 
-    def range(self, low: str, high: str) -> str:
-        """Two formatted figures as a range: ``$0.28-$0.35``; one figure when both ends read the same."""
-        return low if low == high else self.text("format.range", low=low, high=high)
+    def range(self, low: str, high: str, approximate: bool = False) -> str:
+        """Two formatted figures as a range: ``$0.28–$0.35``; one figure when both ends read the same.
+
+        An approximate range (``low`` and ``high`` without their marks) is marked once, in the locale's
+        own form (``~$0.28–$0.35``, ``약 $0.28–$0.35``): a mark on each end reads, where '~' also
+        separates a range (ko), as a range of ranges.
+        """
+        if low == high:
+            return self.approx(low) if approximate else low
+        return self.text("format.approx_range" if approximate else "format.range", low=low, high=high)
 
     def percent_range(self, low: str, high: str) -> str:
         """Two formatted numbers as a percentage range: ``67-83%``; ``83%`` when both ends read the same."""

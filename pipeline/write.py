@@ -22,9 +22,9 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Iterable
 
-from pipeline.errors import Location, Problem, fail
+from pipeline.errors import BuildFailed, Location, Problem, fail
 from pipeline.output_lock import output_lock, real_output, sibling
 
 
@@ -50,6 +50,25 @@ def check_output_path(relative: str) -> PurePosixPath:
             or "\\" in relative or ":" in relative or "\0" in relative:
         raise _refuse(relative)
     return path
+
+
+def merge_outputs(outputs: dict[str, bytes], new: Iterable[tuple[str, bytes]], source: str) -> None:
+    """Add ``new`` (path relative to site-data/, bytes) to ``outputs``, refusing any path given twice.
+
+    A repeated path (two tables with one id, a component named like a table) would otherwise keep
+    only the last producer's bytes; every clash is reported (E095, naming ``source``) and nothing is added.
+    """
+    staged: dict[str, bytes] = {}
+    clashes: list[str] = []
+    for path, data in new:
+        if path in outputs or path in staged:
+            clashes.append(path)
+        staged[path] = data
+    if clashes:
+        raise BuildFailed("render", [Problem(
+            "E095", f"two outputs would be written to site-data/{path}", Location(source),
+            hint="give each report, component and table its own id or name") for path in sorted(set(clashes))])
+    outputs.update(staged)
 
 
 def _refuse(relative: str):

@@ -249,7 +249,8 @@ def test_unchanged_inputs_reuse_previous_bytes_and_changed_ones_redraw(monkeypat
     props = {name: llama4_props["en"][name] for name in ("TtftChart", "ItlChart")}
     font = charts_fonts.chart_font(Locale.parse("en_US"))
     previous = {
-        "r/en/charts/TtftChart.key": (charts.chart_key(props["TtftChart"], font) + "\n").encode(),
+        "r/en/charts/TtftChart.key": charts.key_file(charts.chart_key(props["TtftChart"], font),
+                                                     {"svg": b"<svg old/>", "png": b"png old"}),
         "r/en/charts/TtftChart.svg": b"<svg old/>", "r/en/charts/TtftChart.png": b"png old",
         "r/en/charts/ItlChart.key": b"sha256:0000\n",  # stale: its inputs changed
         "r/en/charts/ItlChart.svg": b"<svg old/>", "r/en/charts/ItlChart.png": b"png old",
@@ -260,7 +261,8 @@ def test_unchanged_inputs_reuse_previous_bytes_and_changed_ones_redraw(monkeypat
     assert drawn_jobs == ["r/en/charts/ItlChart"]
     assert outputs["r/en/charts/TtftChart.svg"] == b"<svg old/>"
     assert outputs["r/en/charts/ItlChart.svg"] == b"<svg new/>"
-    assert outputs["r/en/charts/ItlChart.key"] == (charts.chart_key(props["ItlChart"], font) + "\n").encode()
+    assert outputs["r/en/charts/ItlChart.key"] == charts.key_file(charts.chart_key(props["ItlChart"], font),
+                                                                  {"svg": b"<svg new/>", "png": b"png new"})
     assert sorted(outputs) == sorted(previous)
 
 

@@ -31,11 +31,13 @@ def _missing_baseline(derived: DerivedReport) -> list[LintFinding]:
         for j, point in enumerate(sweep.points):
             if base in point.values:
                 continue
+            at = f"{sweep.metric} of {sweep.model} at concurrency {point.concurrency}"
             found.append(finding(
                 derived, "L050", ("sweeps", i, "points", j, "values"),
-                f"{sweep.metric} of {sweep.model} at concurrency {point.concurrency} has figures for "
-                f"{', '.join(point.values)} but none for the baseline {base}",
-                f"add {base}'s figure at concurrency {point.concurrency}"))
+                f"{at} has figures for {', '.join(point.values)} but none for the baseline {base}" if point.values
+                else f"{at} has no figures, not even for the baseline {base}",
+                f"add {base}'s figure at concurrency {point.concurrency}" if point.values
+                else f"add the figures taken at concurrency {point.concurrency}, or remove the point"))
     return found
 
 

@@ -7,13 +7,12 @@ A waiver without a reason waives nothing (L060); one that covers no finding is s
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from pipeline.derive.report import DerivedReport
-from pipeline.errors import Location
+from pipeline.errors import Location, close_match
 from pipeline.lint.base import LintFinding, finding
 from pipeline.lint.registry import WAIVER_RULES
 from pipeline.models.report import Waiver
@@ -73,8 +72,8 @@ def _about_waiver(derived: DerivedReport, index: int, waiver: Waiver, used: bool
             f"the waiver of {waiver.rule} at '{waiver.scope}' gives no reason, so it waives nothing",
             "add reason: why the figure is published although it contradicts the others"))
     if not used:
-        guess = difflib.get_close_matches(waiver.scope, paths, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        guess = close_match(waiver.scope, paths)
+        hint = f"did you mean '{guess}'? " if guess else ""
         found.append(finding(
             derived, "L061", ("waivers", index, "scope"),
             f"the waiver of {waiver.rule} at '{waiver.scope}' matches no finding",

@@ -29,6 +29,8 @@ class PoEntry:
     """Its msgstr (the first form for plural entries); empty when untranslated."""
     fuzzy: bool
     """Marked ``#, fuzzy``: gettext treats it as untranslated."""
+    forms: tuple[str, ...] = ()
+    """A plural entry's (``msgid_plural``) msgstr[0], msgstr[1], ...; empty for other entries."""
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,9 @@ class _Scanner:
             return
         self.contexts[key] = lines["msgid"]
         if msgid:
-            self.entries[msgid] = PoEntry(lines["msgid"], fields[strings[0]], fuzzy)
+            forms = tuple(fields[k] for k in sorted(strings, key=lambda k: int(k[7:-1] or 0) if "[" in k else 0)) \
+                if "msgid_plural" in fields else ()
+            self.entries[msgid] = PoEntry(lines["msgid"], forms[0] if forms else fields[strings[0]], fuzzy, forms)
 
     def finish(self, number: int) -> None:
         self._end_entry(number)

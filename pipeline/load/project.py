@@ -241,7 +241,8 @@ def _read_formats(paths: ProjectPaths, shown, problems: Problems) -> dict[str, L
 def catalog_from_scan(scan: PoScan) -> Catalog:
     """The messages gettext would use: translated, not fuzzy (the scan already read the file)."""
     return Catalog(scan.file, {msgid: e.string for msgid, e in scan.entries.items() if e.string and not e.fuzzy},
-                   {msgid: e.line for msgid, e in scan.entries.items()})
+                   {msgid: e.line for msgid, e in scan.entries.items()},
+                   {msgid: e.forms for msgid, e in scan.entries.items() if e.forms and all(e.forms) and not e.fuzzy})
 
 
 def _scan_po(path: Path, shown_as: str) -> tuple[PoScan | None, list[Problem]]:

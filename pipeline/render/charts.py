@@ -2,10 +2,13 @@
 
 A chart's bytes depend only on its props, the drawing code, the versions of matplotlib
 and Pillow, and the font: the hash of those (the *key*) is written beside the chart as
-``<Component>.key``. A build reads the previous key and reuses the previous bytes when
-it matches, so drawing (and importing pyplot, ~0.5 s) happens only for charts whose
-inputs changed. Apart from that cache read, planning and rendering are pure: props in,
-bytes out; :mod:`pipeline.write` writes them with everything else.
+``<Component>.key``, followed by the SHA-256 of the SVG and the PNG that key produced. A build
+reads the previous key file and reuses the previous bytes only when the key matches *and* the
+files on disk are the bytes it lists, so a chart edited by hand is redrawn (and ``build --check``
+reports it stale) instead of being published unseen; drawing (and importing pyplot, ~0.5 s)
+happens only for such charts and those whose inputs changed. Apart from that cache read,
+planning and rendering are pure: props in, bytes out; :mod:`pipeline.write` writes them with
+everything else.
 """
 
 from __future__ import annotations
@@ -176,18 +179,24 @@ class ChartPlanner:
         if job.key in _MEMO:
             return _named(job, _MEMO[job.key])
         previous = self.cache(f"{job.path}.key")
-        if previous is None or previous.decode("utf-8", "replace").strip() != job.key:
+        if previous is None:
             return None
         files = {fmt: self.cache(f"{job.path}.{fmt}") for fmt in FORMATS}
-        if any(data is None for data in files.values()):
-            return None
+        if any(data is None for data in files.values()) or previous != key_file(job.key, files):
+            return None  # other inputs, or a chart file that is not what this key drew
         _remember(job.key, files)
         return _named(job, files)
 
 
+def key_file(key: str, files: dict[str, bytes]) -> bytes:
+    """The ``.key`` file of a chart: its key, then the SHA-256 of each format's bytes drawn from it."""
+    lines = [key] + [f"{fmt} sha256:{hashlib.sha256(files[fmt]).hexdigest()}" for fmt in FORMATS]
+    return ("\n".join(lines) + "\n").encode()
+
+
 def _named(job: ChartJob, files: dict[str, bytes]) -> dict[str, bytes]:
     outputs = {f"{job.path}.{fmt}": files[fmt] for fmt in FORMATS}
-    outputs[f"{job.path}.key"] = (job.key + "\n").encode()
+    outputs[f"{job.path}.key"] = key_file(job.key, files)
     return outputs
 
 

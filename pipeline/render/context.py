@@ -106,6 +106,12 @@ class RenderContext:
         return RelativeProps(value=relative.value, formatted=self.loc.signed_percent(relative.value),
                              better=better if relative.value != 0 else None)
 
+    def value_range(self, values: list[Value], unit: str, decimals: int | None = None) -> str:
+        """The lowest to the highest of ``values``, approximate when either end is ('~$0.52–$0.85')."""
+        low, high = min(values, key=lambda v: v.value), max(values, key=lambda v: v.value)
+        shown = [self.format(v.value, unit, v.decimals if decimals is None else decimals) for v in (low, high)]
+        return self.loc.range(*shown, approximate=low.approximate or high.approximate)
+
     def cost_context(self) -> str:
         """Operating point of cost, as a phrase for notes."""
         point = self.report.operating_point
@@ -120,9 +126,8 @@ class RenderContext:
         if not values:
             return self.loc.text("relative.none")
         if measure == "range":
-            low, high = min(values.values()), max(values.values())
-            fmt = lambda v: self.format(v, metric.unit, metric.decimals)  # noqa: E731
-            return self.loc.range(fmt(low), fmt(high))
+            figures = [v for v in (self.derived.figure(model, metric_id, s) for s in scenarios) if v is not None]
+            return self.value_range(figures, metric.unit, metric.decimals)
         baseline = self.derived.values(model, metric_id, [self.report.baseline])
         if not baseline:
             return self.loc.text("relative.none")

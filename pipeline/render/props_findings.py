@@ -49,20 +49,21 @@ def _finding_params(ctx: RenderContext, facts: FindingFacts) -> dict[str, str]:
     if f.kind == "cost_advantage":
         versus = f.versus or ctx.report.baseline
         costs = [v for v in (ctx.derived.figure(f.model, "cost_per_mtok", s) for s in f.scenarios) if v is not None]
-        cheapest, dearest = min(costs, key=lambda v: v.value), max(costs, key=lambda v: v.value)
-        low_cost, high_cost = ctx.format_value(cheapest, "usd_per_mtok"), ctx.format_value(dearest, "usd_per_mtok")
         low, high = loc.number(n["low"] * 100), loc.number(n["high"] * 100)
         span = loc.percent_range(low, high)
         return dict(range=span, scenarios=loc.join([label(s) for s in f.scenarios]), versus=label(versus),
-                    cost_range=loc.range(low_cost, high_cost),
-                    versus_value=loc.usd(n["versus_cost"]), model=ctx.model_name(f.model), computed=span)
+                    cost_range=ctx.value_range(costs, "usd_per_mtok"),
+                    versus_value=ctx.format_value(ctx.derived.figure(f.model, "cost_per_mtok", versus), "usd_per_mtok"),
+                    model=ctx.model_name(f.model), computed=span)
     if f.kind == "leader":
         items = []
         for metric_id in f.metrics:
             if metric_id in n:
                 metric = ctx.derived.catalogs.metrics[metric_id]
-                items.append(loc.text(f"metric.{metric_id}.best_with_value",
-                                      value=loc.quantity(n[metric_id], metric.unit, metric.decimals)))
+                comparison = ctx.derived.comparisons[(f.model, metric_id)]
+                quoted = next(b.value for b in comparison.bars if b.scenario == f.scenario)
+                items.append(loc.text(f"metric.{metric_id}.best_with_value", value=loc.quantity(
+                    n[metric_id], metric.unit, metric.decimals, quoted.approximate)))
         return dict(scenario=label(f.scenario), accelerator=ctx.derived.scenario(f.scenario).accelerator.name,
                     items=loc.join(items), model=ctx.model_name(f.model), computed=loc.join(items))
     if f.kind == "balance":
@@ -79,10 +80,12 @@ def _finding_params(ctx: RenderContext, facts: FindingFacts) -> dict[str, str]:
         if "scaling" in n:
             growth = dict(low_concurrency=loc.number(n["low_concurrency"]), scaling=loc.ratio(n["scaling"]),
                           versus_scaling=loc.ratio(n["versus_scaling"]))
+        at_load = [ctx.derived.figures[(f.model, "output_throughput", f.concurrency, s)] for s in (f.scenario, f.versus)]
         return dict(scenario=label(f.scenario), accelerator=ctx.derived.scenario(f.scenario).accelerator.name,
                     versus=label(f.versus), versus_accelerator=ctx.derived.scenario(f.versus).accelerator.name,
-                    ratio=ratio, value=loc.quantity(n["value"], unit),
-                    versus_value=loc.quantity(n["versus_value"], unit), concurrency=loc.number(f.concurrency),
+                    ratio=ratio, value=loc.quantity(n["value"], unit, approximate=at_load[0].approximate),
+                    versus_value=loc.quantity(n["versus_value"], unit, approximate=at_load[1].approximate),
+                    concurrency=loc.number(f.concurrency),
                     model=ctx.model_name(f.model), computed=ratio, **growth)
     return {}
 
@@ -169,14 +172,17 @@ def _balance_reason(ctx: RenderContext, model: str, sid: str) -> str:
 
 
 def _load_reason(ctx: RenderContext, model: str, sid: str) -> str:
-    sweep = next((s for s in ctx.derived.sweeps if s.model == model), None)
+    # The throughput sweep, whichever sweeps come before it (a TTFT sweep says nothing of throughput).
+    sweep = next((s for s in ctx.derived.sweeps if s.model == model and s.metric.id == "output_throughput"), None)
     if sweep is None:
         return ""
     peak = sweep.concurrencies[-1]
-    values = {line.scenario: line.points[-1][1].value for line in sweep.series if line.points[-1][0] == peak}
+    values = {line.scenario: line.points[-1][1] for line in sweep.series if line.points[-1][0] == peak}
     if sid not in values:
         return ""
     base = ctx.report.baseline
-    share = ctx.loc.percent(values[sid] / values[base]) if base in values else ctx.loc.text("relative.none")
-    return ctx.loc.text("rationale.throughput_under_load", value=ctx.loc.quantity(values[sid], sweep.metric.unit),
-                        concurrency=ctx.loc.number(peak), share=share, versus=ctx.scenario_label(base))
+    share = ctx.loc.percent(values[sid].value / values[base].value) if base in values else \
+        ctx.loc.text("relative.none")
+    return ctx.loc.text("rationale.throughput_under_load", value=ctx.loc.quantity(
+        values[sid].value, sweep.metric.unit, approximate=values[sid].approximate),
+        concurrency=ctx.loc.number(peak), share=share, versus=ctx.scenario_label(base))

@@ -26,10 +26,16 @@ def model_heading(ctx: RenderContext, model_id: str, with_input: bool = False) -
     return ctx.loc.text("heading.model_with_input", model=name, tokens=tokens)
 
 
-def metric_chart(ctx: RenderContext, component: str) -> MetricChartProps:
-    """Bars of one metric per model, each with its change against the baseline."""
+def metric_chart(ctx: RenderContext, component: str) -> MetricChartProps | None:
+    """Bars of one metric per model, each with its change against the baseline.
+
+    None (no component) when the catalogue has no such metric or the report no figure of it: an
+    optional metric (ITL) may be left out of either.
+    """
     metric_id = METRIC_COMPONENTS[component]
-    metric = ctx.derived.catalogs.metrics[metric_id]
+    metric = ctx.derived.catalogs.metrics.get(metric_id)
+    if metric is None:
+        return None
     groups = []
     for entry in ctx.report.models:
         comparison = ctx.derived.comparisons.get((entry.model, metric_id))
@@ -43,6 +49,8 @@ def metric_chart(ctx: RenderContext, component: str) -> MetricChartProps:
         groups.append(MetricGroupProps(
             model=entry.model, heading=model_heading(ctx, entry.model, with_input=metric_id == "ttft"),
             concurrency=comparison.concurrency, best=comparison.best, bars=bars))
+    if not groups:
+        return None
     unit = ctx.loc.unit_label(metric.unit)
     return MetricChartProps(
         **ctx.envelope(component, ctx.loc.text(f"chart.{metric_id}.title")),
@@ -77,8 +85,8 @@ def cost_columns(ctx: RenderContext) -> dict[str, str]:
     }
 
 
-def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> CostChartProps:
-    """Cost per 1M tokens: as published, derived, and against the baseline."""
+def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> CostChartProps | None:
+    """Cost per 1M tokens: as published, derived, and against the baseline; None when no cost can be derived."""
     metric = ctx.derived.catalogs.metrics["cost_per_mtok"]
     throughput_unit = ctx.derived.catalogs.metrics["output_throughput"].unit
     groups = []
@@ -104,6 +112,8 @@ def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> Cost
         groups.append(CostGroupProps(model=entry.model, heading=model_heading(ctx, entry.model),
                                      concurrency=comparison.concurrency, best=comparison.best, rows=rows,
                                      note=_disagreement_note(ctx, entry.model, rows)))
+    if not groups:
+        return None
     return CostChartProps(
         **ctx.envelope(component, ctx.loc.text("chart.cost_per_mtok.title")),
         description=ctx.loc.text("chart.cost_per_mtok.description"),
@@ -134,10 +144,13 @@ def value_ticks(ctx: RenderContext, values: list[float], unit: str) -> list[Tick
 
 
 def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -> ConcurrencyChartProps | None:
-    """Throughput over rising concurrency, one line per scenario (the report's first sweep)."""
+    """A metric over rising concurrency, one line per scenario: the report's throughput sweep, else its first."""
     if not ctx.derived.sweeps:
         return None
-    sweep = ctx.derived.sweeps[0]
+    sweep = next((s for s in ctx.derived.sweeps if s.metric.id == "output_throughput"), ctx.derived.sweeps[0])
+    # The catalogue's description speaks of throughput; another metric's sweep is named as what it is.
+    description = ctx.loc.text("chart.concurrency.description") if sweep.metric.id == "output_throughput" else \
+        ctx.loc.text("chart.concurrency.description_of", metric=ctx.metric_name(sweep.metric.id))
     unit = ctx.loc.unit_label(sweep.metric.unit)
     series = []
     for line in sweep.series:
@@ -149,8 +162,7 @@ def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -
             provenance=ctx.provenance(line.points[0][1], sweep.metric.unit)))
     return ConcurrencyChartProps(
         **ctx.envelope(component, ctx.loc.text("chart.concurrency.title")),
-        description=ctx.loc.text("chart.concurrency.description"),
-        model=sweep.model, heading=model_heading(ctx, sweep.model), metric=sweep.metric.id,
+        description=description, model=sweep.model, heading=model_heading(ctx, sweep.model), metric=sweep.metric.id,
         x_label=ctx.loc.text("axis.concurrency"),
         y_label=ctx.loc.text("axis.metric_with_unit", metric=ctx.metric_short(sweep.metric.id), unit=unit),
         unit=unit, direction=sweep.metric.direction,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pipeline.derive.report import Value
 from pipeline.props.models import (
     HighlightProps, InfraChartProps, InfraRowProps, LabelValueProps, ModelColumnProps, ModelSpecChartProps,
@@ -73,18 +75,18 @@ def infra_chart(ctx: RenderContext, component: str = "InfraComparisonChart") -> 
         network = Value(inst.network_gbps, "estimated", source=inst.source)
         interconnect = inst.interconnect.name if inst.interconnect.bandwidth_gb_s is None else ctx.loc.text(
             "infra.interconnect_with_bandwidth", name=inst.interconnect.name,
-            bandwidth=ctx.loc.quantity(inst.interconnect.bandwidth_gb_s, "gb_s"))
+            bandwidth=_as_written(ctx, inst.interconnect.bandwidth_gb_s, "gb_s"))
         rows.append(InfraRowProps(
             scenario=f.scenario.id, instance=inst.id,
             accelerators=ctx.loc.text("infra.accelerators", count=ctx.loc.number(inst.accelerator_count),
                                       vendor=acc.vendor, name=acc.name),
             accelerator_count=inst.accelerator_count, accelerator_kind=acc.kind,
-            memory_per_accelerator=ctx.figure(per_chip, "", formatted=ctx.loc.quantity(acc.memory_gb, "gb")),
+            memory_per_accelerator=ctx.figure(per_chip, "", formatted=_as_written(ctx, acc.memory_gb, "gb")),
             memory_type=acc.memory_type,
             total_memory=ctx.figure(f.total_memory_gb, "", formatted=ctx.loc.quantity(f.total_memory_gb.value, "gb")),
-            memory_bandwidth=ctx.figure(f.memory_bandwidth_tb_s, "", formatted=ctx.loc.quantity(
-                acc.memory_bandwidth_tb_s, "tb_s", decimals=_decimals(acc.memory_bandwidth_tb_s))),
-            network=ctx.figure(network, "", formatted=ctx.loc.quantity(inst.network_gbps, "gbps")),
+            memory_bandwidth=ctx.figure(f.memory_bandwidth_tb_s, "", formatted=_as_written(
+                ctx, acc.memory_bandwidth_tb_s, "tb_s")),
+            network=ctx.figure(network, "", formatted=_as_written(ctx, inst.network_gbps, "gbps")),
             interconnect=interconnect,
             hourly_price=ctx.figure(f.price, "usd"),
             price_per_accelerator_hour=ctx.figure(f.price_per_accelerator_hour, "usd"),
@@ -98,9 +100,18 @@ def infra_chart(ctx: RenderContext, component: str = "InfraComparisonChart") -> 
 
 
 def _decimals(value: float) -> int:
-    """Fraction digits a catalogue figure was written with (3.35 -> 2, 1.555 -> 3)."""
-    text = repr(float(value))
-    return 0 if text.endswith(".0") else len(text.split(".")[1])
+    """Fraction digits a catalogue figure was written with (3.35 -> 2, 1.555 -> 3, 12.5 -> 1, 1e-06 -> 6).
+
+    Read from the shortest text that gives the float back, which Python writes in scientific
+    notation below 1e-4 and from 1e16; Decimal reads both forms.
+    """
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _as_written(ctx: RenderContext, value: float, unit: str) -> str:
+    """A catalogue figure with its unit, to the digits the catalogue gives (12.5 Gbps, not 13 Gbps)."""
+    return ctx.loc.quantity(value, unit, decimals=_decimals(value))
 
 
 def environment(ctx: RenderContext) -> list[LabelValueProps]:
@@ -123,8 +134,8 @@ def environment(ctx: RenderContext) -> list[LabelValueProps]:
     items.append(LabelValueProps(label=ctx.loc.text("environment.workload"), value=ctx.loc.text(
         "environment.workload.value", input=ctx.loc.number(method.workload.input_tokens),
         output=ctx.loc.number(method.workload.output_tokens))))
-    items.append(LabelValueProps(label=ctx.loc.text("environment.method"), value=ctx.loc.text(
-        f"environment.method.{method.statistic}", runs=ctx.loc.number(method.runs_per_point))))
+    items.append(LabelValueProps(label=ctx.loc.text("environment.method"), value=ctx.loc.plural(
+        f"environment.method.{method.statistic}", method.runs_per_point, runs=ctx.loc.number(method.runs_per_point))))
     items.append(LabelValueProps(label=ctx.loc.text("environment.basis"),
                                  value=ctx.loc.text(f"environment.basis.{method.basis}")))
     return items

@@ -13,6 +13,7 @@ from pipeline.render.props_overview import infra_chart, model_spec_chart, overvi
 from pipeline.render.tables import (
     concurrency_table, cost_tables, metric_tables, render_table, tradeoff_tables,
 )
+from pipeline.write import merge_outputs
 
 
 def render_props(ctx: RenderContext) -> dict[str, Envelope]:
@@ -38,15 +39,17 @@ def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | N
     serialized = {name: to_json_bytes(p.model_dump(mode="json")) for name, p in props.items()}
     if charts is not None:
         charts.add(base, props, ctx.loc.locale, serialized)
-    outputs = {f"{base}/{name}.json": data for name, data in serialized.items()}
+    outputs = [(f"{base}/{name}.json", data) for name, data in serialized.items()]
     tables = []
     for name in METRIC_COMPONENTS:
-        tables += metric_tables(props[name])
+        if name in props:  # a builder declines when its metric has no figures
+            tables += metric_tables(props[name])
     if "CostPerTokenChart" in props:
         tables += cost_tables(props["CostPerTokenChart"])
     if "ConcurrencyChart" in props:
-        tables.append(concurrency_table(props["ConcurrencyChart"]))
+        tables.append(concurrency_table(props["ConcurrencyChart"], ctx.loc.number))
     tables += tradeoff_tables(ctx)
-    for table in tables:
-        outputs[f"{base}/tables/{table.name}.mdx"] = render_table(env, table, source_file)
-    return outputs
+    outputs += [(f"{base}/tables/{table.name}.mdx", render_table(env, table, source_file)) for table in tables]
+    merged: dict[str, bytes] = {}
+    merge_outputs(merged, outputs, source_file)  # two tables of one name: refused, not overwritten
+    return merged

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -96,13 +97,13 @@ def cost_tables(props: CostChartProps) -> list[Table]:
     return tables
 
 
-def concurrency_table(props: ConcurrencyChartProps) -> Table:
-    """Rows of concurrency levels, a column per scenario."""
+def concurrency_table(props: ConcurrencyChartProps, number: Callable[[float], str]) -> Table:
+    """Rows of concurrency levels (written by ``number``, the locale's: 1,000), a column per scenario."""
     labels = {s.id: s.label for s in props.scenarios}
     columns = [Column(props.columns["concurrency"], True)] + [Column(labels[s.scenario], True) for s in props.series]
     rows = []
     for level in props.concurrency:
-        row = [str(level)]
+        row = [number(level)]
         for series in props.series:
             point = next((p for p in series.points if p.concurrency == level), None)
             row.append(point.formatted if point else "")

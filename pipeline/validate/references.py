@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any, Iterable
 from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
-from pipeline.errors import Problem
+from pipeline.errors import Problem, close_match
 from pipeline.load.project import Inputs, Located
 from pipeline.lint.registry import RULES, WAIVER_RULES
 from pipeline.load.yaml_source import FieldPath, SourceDocument
@@ -50,8 +49,8 @@ class _Checker:
         known = list(dict.fromkeys(known))
         if value is None or value in known:
             return True
-        guess = difflib.get_close_matches(str(value), known, n=1, cutoff=0.5)
-        hint = f"did you mean '{guess[0]}'?" if guess else (
+        guess = close_match(str(value), known)
+        hint = f"did you mean '{guess}'?" if guess else (
             f"known {kind} ids: {', '.join(sorted(known))}" if known else f"define the {kind} first")
         if where:
             hint += f" ({kind}s are defined in {where})"
@@ -307,6 +306,8 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
     for i, rating in enumerate(report.recommendations.ratings):
         check.ref("scenario", rating.scenario, scenario_ids, ("recommendations", "ratings", i, "scenario"))
 
+    # Each table is published as tables/tradeoffs-<id>.mdx: a second one with the id would replace the first.
+    check.unique("trade-off table", [(table.id, ("tradeoffs", t, "id")) for t, table in enumerate(report.tradeoffs)])
     for t, table in enumerate(report.tradeoffs):
         base = ("tradeoffs", t)
         for g, group in enumerate(table.groups):

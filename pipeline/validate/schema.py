@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from pipeline.errors import Problem
+from pipeline.errors import Problem, close_match
 from pipeline.load.yaml_source import FieldPath, SourceDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -89,8 +88,8 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
     if kind == "extra_forbidden":
         field = str(data_path[-1]) if data_path else "?"
         allowed = _allowed_keys(model, data_path[:-1], document.data)
-        guess = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'?" if guess else (
+        guess = close_match(field, allowed)
+        hint = f"did you mean '{guess}'?" if guess else (
             f"allowed fields here: {', '.join(allowed)}" if allowed else "remove it")
         return Problem("E020", f"unknown field '{field}'", document.locate(data_path, prefer_key=True),
                        shown, hint)
@@ -134,8 +133,8 @@ def _problem(document: SourceDocument, model: type[BaseModel], error: dict) -> P
             location = document.locate(data_path + (tag_field,))
             shown = f"{shown}.{tag_field}" if shown else tag_field
         choices = re.findall(r"'([^']*)'", str(expected))
-        guess = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'?" if guess else "use one of the listed values"
+        guess = close_match(str(value), choices)
+        hint = f"did you mean '{guess}'?" if guess else "use one of the listed values"
         return Problem("E028", f"{_show(value)} is not one of {expected}", location, shown, hint)
     if kind == "union_tag_not_found":
         return Problem("E021", f"missing required field '{context.get('discriminator', 'kind').strip(chr(39))}'",

@@ -13,7 +13,7 @@ import re
 from pipeline.errors import Location, Problem
 from pipeline.load.po_source import PoScan
 from pipeline.load.project import Inputs
-from pipeline.localize import plain_placeholders
+from pipeline.localize import babel_locale, plain_placeholders, plural_categories
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{.*?(?:\}\}|$)|\{%.*?(?:%\}|$)|\{#.*?(?:#\}|$)", re.DOTALL)
 """Template syntax in a message; the first piece that is no ``{{ name }}`` slot is quoted."""
@@ -57,6 +57,33 @@ def check_translations(inputs: Inputs) -> list[Problem]:
                 "for placeholders)"))
     problems += _missing(scans)
     problems += _placeholders_differ(scans, placeholders)
+    problems += _plural_forms(inputs, scans)
+    return problems
+
+
+def _plural_forms(inputs: Inputs, scans: dict[str, PoScan]) -> list[Problem]:
+    """A plural message (``msgid_plural``) is plural in every locale, with one msgstr[i] per plural
+    category of the language (en: 2, ko and zh: 1), so every count finds its form."""
+    plural = {msgid for scan in scans.values() for msgid, entry in scan.entries.items() if entry.forms}
+    problems = []
+    for loc in inputs.locales:
+        scan = scans.get(loc.id)
+        if scan is None:
+            continue
+        try:
+            categories = plural_categories(babel_locale(loc))
+        except ValueError:
+            continue  # an unknown Babel locale is reported on its own (E062)
+        for msgid in sorted(plural):
+            entry = scan.entries.get(msgid)
+            if entry is None or len(entry.forms) == len(categories):
+                continue  # a missing entry is reported by _missing
+            problems.append(Problem(
+                "E060", f"the '{loc.id}' translation of '{msgid}' has {len(entry.forms)} plural form(s); "
+                        f"{loc.id} needs {len(categories)} ({', '.join(categories)})",
+                Location(scan.file, entry.line),
+                hint=f'write  msgid_plural "{msgid}"  then msgstr[0] to msgstr[{len(categories) - 1}], '
+                     f'one per category in that order'))
     return problems
 
 

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from pipeline.props.general import GeneralEnvelope
 from pipeline.render.charts import ChartPlanner
 from pipeline.render.context import to_json_bytes
+from pipeline.write import merge_outputs
 from pipeline.render.general import bars, cards, tables
 from pipeline.render.general.context import GeneralContext
 from pipeline.render.tables import render_table
@@ -49,8 +50,9 @@ def render_benchmark(ctx: GeneralContext, env: Environment, charts: ChartPlanner
         drawn = [c.name for c in ctx.report.components if c.kind in CHART_KINDS and c.chart]
         charts.add(base, props, ctx.loc.locale, serialized, wanted=drawn)
     source_file = ctx.derived.document.file
-    for table in mdx_tables(ctx, props):
-        outputs[f"{base}/tables/{table.name}.mdx"] = render_table(env, table, source_file)
+    # Validate refuses two tables of one id (E042); a repeated path is still refused, never overwritten.
+    merge_outputs(outputs, ((f"{base}/tables/{t.name}.mdx", render_table(env, t, source_file))
+                            for t in mdx_tables(ctx, props)), source_file)
     return outputs
 
 
