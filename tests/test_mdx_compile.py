@@ -22,10 +22,12 @@ import pipeline.render.report as render_report_module
 import pipeline.render.general as render_general_module
 from pipeline.build import build
 from pipeline.load.project import ProjectPaths
+from pipeline.models.report import STANDARD_COMPONENTS
 from pipeline.props.models import COMPONENTS
-from pipeline.render.props_metrics import METRIC_COMPONENTS
 from pipeline.render.tables import Table
 from tests.project import GOLDEN_OUTPUT, ROOT, golden_reports, make_project
+
+METRIC_COMPONENTS = {c.name for c in STANDARD_COMPONENTS if c.kind == "metric_bars"}
 
 TOOL = ROOT / "tools" / "mdx-check"
 SCRIPT = TOOL / "mdx-check.mjs"

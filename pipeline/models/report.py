@@ -425,6 +425,42 @@ class Waiver(Strict):
     """Why the figure is published anyway. Required: a waiver without a reason waives nothing (L060)."""
 
 
+LlmComponentKind = Literal["overview", "infrastructure", "model_spec", "metric_bars", "concurrency_sweep", "cost",
+                           "findings", "recommendations"]
+"""The component kinds of an LLM-serving report (pipeline/render/report.py builds each)."""
+
+
+class LlmComponent(Strict):
+    """A component of an LLM-serving report's page: its name (the props file) and what it shows."""
+
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$", max_length=64)]
+    """Component name: site-data/<report>/<locale>/<name>.json (and its chart and tables)."""
+    kind: LlmComponentKind
+    """overview, infrastructure, model_spec: the report's setting; metric_bars: one metric per model and
+    scenario; concurrency_sweep: a sweep over concurrency; cost: cost per 1M tokens; findings;
+    recommendations."""
+    metric: Id | None = None
+    """For metric_bars: the metric (required); for concurrency_sweep: which sweep (its throughput by default)."""
+    tables: bool = True
+    """Also write its MDX tables (metric_bars, cost, concurrency_sweep); off for a second chart of a
+    metric whose tables another component writes."""
+
+
+STANDARD_COMPONENTS: tuple[LlmComponent, ...] = (
+    LlmComponent(name="MLOverviewChart", kind="overview"),
+    LlmComponent(name="InfraComparisonChart", kind="infrastructure"),
+    LlmComponent(name="ModelSpecChart", kind="model_spec"),
+    LlmComponent(name="TtftChart", kind="metric_bars", metric="ttft"),
+    LlmComponent(name="ItlChart", kind="metric_bars", metric="itl"),
+    LlmComponent(name="InferenceThroughputChart", kind="metric_bars", metric="output_throughput"),
+    LlmComponent(name="ConcurrencyChart", kind="concurrency_sweep"),
+    LlmComponent(name="CostPerTokenChart", kind="cost"),
+    LlmComponent(name="KeyFindingsMLChart", kind="findings"),
+    LlmComponent(name="MLRecommendationChart", kind="recommendations"),
+)
+"""The page's components when a report declares none, in page order."""
+
+
 class Report(Strict):
     """One benchmark report: everything its page shows."""
 
@@ -458,3 +494,11 @@ class Report(Strict):
     """Qualitative comparison tables."""
     waivers: list[Waiver] = []
     """Lint findings the report acknowledges, each with a reason (see Waiver)."""
+    components: list[LlmComponent] | None = Field(None, min_length=1)
+    """The page's components in order, each a name and a kind; the ten standard ones when omitted.
+    A component whose data the report lacks (no ITL figures, no sweep) is left out."""
+
+    @property
+    def page_components(self) -> tuple[LlmComponent, ...]:
+        """The declared components, or the standard ones."""
+        return STANDARD_COMPONENTS if self.components is None else tuple(self.components)

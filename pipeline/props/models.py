@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from pipeline.models.report import STANDARD_COMPONENTS
+
 SCHEMA_VERSION = 1
 """Bumped when a props shape changes incompatibly."""
 
@@ -509,16 +511,17 @@ class RecommendationChartProps(Envelope):
     """One card per rated scenario."""
 
 
-COMPONENTS: dict[str, type[Envelope]] = {
-    "MLOverviewChart": OverviewChartProps,
-    "InfraComparisonChart": InfraChartProps,
-    "ModelSpecChart": ModelSpecChartProps,
-    "TtftChart": MetricChartProps,
-    "ItlChart": MetricChartProps,
-    "InferenceThroughputChart": MetricChartProps,
-    "ConcurrencyChart": ConcurrencyChartProps,
-    "CostPerTokenChart": CostChartProps,
-    "KeyFindingsMLChart": FindingsChartProps,
-    "MLRecommendationChart": RecommendationChartProps,
+KIND_PROPS: dict[str, type[Envelope]] = {
+    "overview": OverviewChartProps,
+    "infrastructure": InfraChartProps,
+    "model_spec": ModelSpecChartProps,
+    "metric_bars": MetricChartProps,
+    "concurrency_sweep": ConcurrencyChartProps,
+    "cost": CostChartProps,
+    "findings": FindingsChartProps,
+    "recommendations": RecommendationChartProps,
 }
-"""Component name -> the model of its props file."""
+"""LLM component kind -> the model of its props files."""
+
+COMPONENTS: dict[str, type[Envelope]] = {c.name: KIND_PROPS[c.kind] for c in STANDARD_COMPONENTS}
+"""Standard component name -> the model of its props file (a schema each under schemas/props/)."""

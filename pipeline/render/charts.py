@@ -27,8 +27,12 @@ from pipeline.errors import BuildFailed, Problem
 from pipeline.props.models import Envelope
 from pipeline.render.charts_fonts import ChartFont, FontMissing, chart_font
 from pipeline.render.context import to_json_bytes
+from pipeline.models.report import STANDARD_COMPONENTS
 
-CHART_COMPONENTS = ("TtftChart", "ItlChart", "InferenceThroughputChart", "ConcurrencyChart", "CostPerTokenChart")
+CHART_KINDS = ("metric_bars", "concurrency_sweep", "cost")
+"""LLM component kinds drawn as static charts."""
+CHART_COMPONENTS = tuple(c.name for c in STANDARD_COMPONENTS if c.kind in CHART_KINDS)
+"""The standard components with a static chart."""
 """Components that also get a static chart."""
 
 RENDERER_MODULES = ("charts_draw.py", "charts_text.py", "charts_fonts.py")

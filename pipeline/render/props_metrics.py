@@ -9,14 +9,6 @@ from pipeline.props.models import (
 from pipeline.render.charts_axis import axis_ticks, tick_decimals
 from pipeline.render.context import RenderContext
 
-METRIC_COMPONENTS = {
-    "TtftChart": "ttft",
-    "ItlChart": "itl",
-    "InferenceThroughputChart": "output_throughput",
-}
-"""Bar-chart component -> the metric it shows."""
-
-
 def model_heading(ctx: RenderContext, model_id: str, with_input: bool = False) -> str:
     """'Llama 4 Scout' or 'Llama 4 Scout (input 512 tokens)'."""
     name = ctx.model_name(model_id)
@@ -26,13 +18,12 @@ def model_heading(ctx: RenderContext, model_id: str, with_input: bool = False) -
     return ctx.loc.text("heading.model_with_input", model=name, tokens=tokens)
 
 
-def metric_chart(ctx: RenderContext, component: str) -> MetricChartProps | None:
+def metric_chart(ctx: RenderContext, component: str, metric_id: str) -> MetricChartProps | None:
     """Bars of one metric per model, each with its change against the baseline.
 
     None (no component) when the catalogue has no such metric or the report no figure of it: an
     optional metric (ITL) may be left out of either.
     """
-    metric_id = METRIC_COMPONENTS[component]
     metric = ctx.derived.catalogs.metrics.get(metric_id)
     if metric is None:
         return None
@@ -143,11 +134,17 @@ def value_ticks(ctx: RenderContext, values: list[float], unit: str) -> list[Tick
     return [TickProps(value=t, formatted=ctx.format(t, unit, tick_decimals(ticks))) for t in ticks]
 
 
-def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart") -> ConcurrencyChartProps | None:
-    """A metric over rising concurrency, one line per scenario: the report's throughput sweep, else its first."""
-    if not ctx.derived.sweeps:
+def concurrency_chart(ctx: RenderContext, component: str = "ConcurrencyChart",
+                      metric_id: str | None = None) -> ConcurrencyChartProps | None:
+    """A metric over rising concurrency, one line per scenario: the sweep of ``metric_id``, else the
+    report's throughput sweep, else its first; None without one."""
+    if metric_id is not None:
+        sweep = next((s for s in ctx.derived.sweeps if s.metric.id == metric_id), None)
+    else:
+        sweep = next((s for s in ctx.derived.sweeps if s.metric.id == "output_throughput"),
+                     ctx.derived.sweeps[0] if ctx.derived.sweeps else None)
+    if sweep is None:
         return None
-    sweep = next((s for s in ctx.derived.sweeps if s.metric.id == "output_throughput"), ctx.derived.sweeps[0])
     # The catalogue's description speaks of throughput; another metric's sweep is named as what it is.
     description = ctx.loc.text("chart.concurrency.description") if sweep.metric.id == "output_throughput" else \
         ctx.loc.text("chart.concurrency.description_of", metric=ctx.metric_name(sweep.metric.id))

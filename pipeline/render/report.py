@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from jinja2 import Environment
 
+from pipeline.models.report import LlmComponent
+
 from pipeline.props.models import Envelope
-from pipeline.render.charts import ChartPlanner
+from pipeline.render.charts import CHART_KINDS, ChartPlanner
 from pipeline.render.context import RenderContext, to_json_bytes
 from pipeline.render.props_findings import findings_chart, recommendation_chart
-from pipeline.render.props_metrics import METRIC_COMPONENTS, concurrency_chart, cost_chart, metric_chart
+from pipeline.render.props_metrics import concurrency_chart, cost_chart, metric_chart
 from pipeline.render.props_overview import infra_chart, model_spec_chart, overview_chart
 from pipeline.render.tables import (
-    concurrency_table, cost_tables, metric_tables, render_table, tradeoff_tables,
+    Table, concurrency_table, cost_tables, metric_tables, render_table, tradeoff_tables,
 )
 from pipeline.write import merge_outputs
 
 
+BUILDERS: dict[str, Callable[[RenderContext, LlmComponent], Envelope | None]] = {
+    "overview": lambda ctx, c: overview_chart(ctx, c.name),
+    "infrastructure": lambda ctx, c: infra_chart(ctx, c.name),
+    "model_spec": lambda ctx, c: model_spec_chart(ctx, c.name),
+    "metric_bars": lambda ctx, c: metric_chart(ctx, c.name, c.metric),
+    "concurrency_sweep": lambda ctx, c: concurrency_chart(ctx, c.name, c.metric),
+    "cost": lambda ctx, c: cost_chart(ctx, c.name),
+    "findings": lambda ctx, c: findings_chart(ctx, c.name),
+    "recommendations": lambda ctx, c: recommendation_chart(ctx, c.name),
+}
+"""LLM component kind -> the builder of its props (None when the report lacks its data)."""
+
+TABLES: dict[str, Callable[[RenderContext, Envelope], list[Table]]] = {
+    "metric_bars": lambda ctx, props: metric_tables(props),
+    "cost": lambda ctx, props: cost_tables(props),
+    "concurrency_sweep": lambda ctx, props: [concurrency_table(props, ctx.loc.number)],
+}
+"""Kinds whose props are also MDX tables -> the tables."""
+
 def render_props(ctx: RenderContext) -> dict[str, Envelope]:
-    """Component name -> its props, in the page's order."""
-    props: dict[str, Envelope | None] = {
-        "MLOverviewChart": overview_chart(ctx),
-        "InfraComparisonChart": infra_chart(ctx),
-        "ModelSpecChart": model_spec_chart(ctx),
-        **{name: metric_chart(ctx, name) for name in METRIC_COMPONENTS},
-        "ConcurrencyChart": concurrency_chart(ctx),
-        "CostPerTokenChart": cost_chart(ctx),
-        "KeyFindingsMLChart": findings_chart(ctx),
-        "MLRecommendationChart": recommendation_chart(ctx),
-    }
+    """Component name -> its props, in the page's order (a component without data is left out)."""
+    props = {c.name: BUILDERS[c.kind](ctx, c) for c in ctx.report.page_components}
     return {name: p for name, p in props.items() if p is not None}
 
 
@@ -37,17 +51,12 @@ def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | N
     source_file = ctx.derived.document.file
     props = render_props(ctx)
     serialized = {name: to_json_bytes(p.model_dump(mode="json")) for name, p in props.items()}
+    components = [c for c in ctx.report.page_components if c.name in props]
     if charts is not None:
-        charts.add(base, props, ctx.loc.locale, serialized)
+        charts.add(base, props, ctx.loc.locale, serialized,
+                   wanted=[c.name for c in components if c.kind in CHART_KINDS])
     outputs = [(f"{base}/{name}.json", data) for name, data in serialized.items()]
-    tables = []
-    for name in METRIC_COMPONENTS:
-        if name in props:  # a builder declines when its metric has no figures
-            tables += metric_tables(props[name])
-    if "CostPerTokenChart" in props:
-        tables += cost_tables(props["CostPerTokenChart"])
-    if "ConcurrencyChart" in props:
-        tables.append(concurrency_table(props["ConcurrencyChart"], ctx.loc.number))
+    tables = [table for c in components if c.kind in TABLES and c.tables for table in TABLES[c.kind](ctx, props[c.name])]
     tables += tradeoff_tables(ctx)
     outputs += [(f"{base}/tables/{table.name}.mdx", render_table(env, table, source_file)) for table in tables]
     merged: dict[str, bytes] = {}

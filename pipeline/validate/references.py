@@ -16,6 +16,7 @@ from pipeline.lint.registry import RULES, WAIVER_RULES
 from pipeline.load.yaml_source import FieldPath, SourceDocument
 from pipeline.models.common import LocalizedText
 from pipeline.models.report import Report, Sweep
+from pipeline.validate.llm_components import check_components
 from pipeline.validate.translations import TEMPLATE_SYNTAX, check_translations
 from pipeline.validate.units import check_metric_units
 
@@ -169,6 +170,8 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
     for i, sw in enumerate(report.method.software):
         for j, sid in enumerate(sw.scenarios or []):
             check.ref("scenario", sid, scenario_ids, ("method", "software", i, "scenarios", j))
+
+    check_components(check, report, cats.known("metrics"))
 
     model_ids = [m.model for m in report.models]
     check.unique("model", [(m.model, ("models", i, "model")) for i, m in enumerate(report.models)])
