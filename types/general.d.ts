@@ -133,10 +133,16 @@ export interface ValueProps {
    * The figure formatted without its unit ('12.40'), for cells under a unit heading.
    */
   number: string;
+  /**
+   * Where it comes from.
+   */
   provenance: GeneralProvenanceProps;
 }
 /**
- * Where it comes from.
+ * Where a figure comes from.
+ *
+ * This interface was referenced by `GeneralProps`'s JSON-Schema
+ * via the `definition` "GeneralProvenanceProps".
  */
 export interface GeneralProvenanceProps {
   /**
@@ -248,6 +254,9 @@ export interface BarPanelProps {
    * 'Lower is better', translated.
    */
   direction_label: string;
+  /**
+   * Value axis.
+   */
   axis: AxisProps;
   /**
    * A reference line, if any.
@@ -259,7 +268,10 @@ export interface BarPanelProps {
   bars: BarProps[];
 }
 /**
- * Value axis.
+ * A value axis: always from zero, so bar lengths compare honestly.
+ *
+ * This interface was referenced by `GeneralProps`'s JSON-Schema
+ * via the `definition` "AxisProps".
  */
 export interface AxisProps {
   /**
@@ -306,7 +318,10 @@ export interface BarProps {
    * Scenario id.
    */
   scenario: string;
-  figure: ValueProps1;
+  /**
+   * The figure.
+   */
+  figure: ValueProps;
   /**
    * Change against the panel's reference; null for the reference itself or without one.
    */
@@ -319,32 +334,6 @@ export interface BarProps {
    * A warning mark ('high loss'), when the figure is beyond the panel's threshold.
    */
   flag: string | null;
-}
-/**
- * A figure: number, formatted text, provenance.
- */
-export interface ValueProps1 {
-  /**
-   * The figure (a range's midpoint); null when not measured.
-   */
-  value: number | null;
-  /**
-   * Lower end of a range figure; null otherwise.
-   */
-  low: number | null;
-  /**
-   * Upper end of a range figure; null otherwise.
-   */
-  high: number | null;
-  /**
-   * The figure formatted for the locale with its unit ('12.40 Gbps', '4-6 millicores', 'not measured').
-   */
-  formatted: string;
-  /**
-   * The figure formatted without its unit ('12.40'), for cells under a unit heading.
-   */
-  number: string;
-  provenance: GeneralProvenanceProps;
 }
 /**
  * A comparison of two figures: a change in percent, a ratio or a difference.
@@ -549,7 +538,10 @@ export interface SectionProps {
    * 'Lower is better', translated.
    */
   direction_label: string;
-  axis: AxisProps1;
+  /**
+   * Value axis.
+   */
+  axis: AxisProps;
   /**
    * The bars of each group, in order.
    */
@@ -558,23 +550,6 @@ export interface SectionProps {
    * Groups in order.
    */
   groups: GroupProps[];
-}
-/**
- * Value axis.
- */
-export interface AxisProps1 {
-  /**
-   * Always 0.
-   */
-  min: number;
-  /**
-   * A round number at or above every figure (and reference line).
-   */
-  max: number;
-  /**
-   * The unit, as an axis label ('Gbps').
-   */
-  label: string;
 }
 /**
  * One bar of each group (a level of a dimension, or a statistic).
@@ -627,33 +602,10 @@ export interface GroupBarProps {
    * Series id.
    */
   series: string;
-  figure: ValueProps2;
-}
-/**
- * A figure: number, formatted text, provenance.
- */
-export interface ValueProps2 {
   /**
-   * The figure (a range's midpoint); null when not measured.
+   * The figure.
    */
-  value: number | null;
-  /**
-   * Lower end of a range figure; null otherwise.
-   */
-  low: number | null;
-  /**
-   * Upper end of a range figure; null otherwise.
-   */
-  high: number | null;
-  /**
-   * The figure formatted for the locale with its unit ('12.40 Gbps', '4-6 millicores', 'not measured').
-   */
-  formatted: string;
-  /**
-   * The figure formatted without its unit ('12.40'), for cells under a unit heading.
-   */
-  number: string;
-  provenance: GeneralProvenanceProps;
+  figure: ValueProps;
 }
 /**
  * Props of a ``kpi_cards`` component.
@@ -798,7 +750,10 @@ export interface LinesProps {
    * Horizontal positions, in order.
    */
   levels: SeriesLabelProps[];
-  axis: AxisProps2;
+  /**
+   * Vertical value axis.
+   */
+  axis: AxisProps;
   /**
    * 'Lower is better', translated.
    */
@@ -807,23 +762,6 @@ export interface LinesProps {
    * Lines in scenario order.
    */
   lines: LineProps[];
-}
-/**
- * Vertical value axis.
- */
-export interface AxisProps2 {
-  /**
-   * Always 0.
-   */
-  min: number;
-  /**
-   * A round number at or above every figure (and reference line).
-   */
-  max: number;
-  /**
-   * The unit, as an axis label ('Gbps').
-   */
-  label: string;
 }
 /**
  * One scenario's line.
@@ -852,33 +790,10 @@ export interface PointProps {
    * Level id.
    */
   level: string;
-  figure: ValueProps3;
-}
-/**
- * A figure: number, formatted text, provenance.
- */
-export interface ValueProps3 {
   /**
-   * The figure (a range's midpoint); null when not measured.
+   * The figure.
    */
-  value: number | null;
-  /**
-   * Lower end of a range figure; null otherwise.
-   */
-  low: number | null;
-  /**
-   * Upper end of a range figure; null otherwise.
-   */
-  high: number | null;
-  /**
-   * The figure formatted for the locale with its unit ('12.40 Gbps', '4-6 millicores', 'not measured').
-   */
-  formatted: string;
-  /**
-   * The figure formatted without its unit ('12.40'), for cells under a unit heading.
-   */
-  number: string;
-  provenance: GeneralProvenanceProps;
+  figure: ValueProps;
 }
 /**
  * Props of a ``matrix`` component.
@@ -1281,67 +1196,6 @@ export interface TableCellProps {
    * The row's best figure.
    */
   best: boolean;
-}
-/**
- * A value axis: always from zero, so bar lengths compare honestly.
- *
- * This interface was referenced by `GeneralProps`'s JSON-Schema
- * via the `definition` "AxisProps".
- */
-export interface AxisProps3 {
-  /**
-   * Always 0.
-   */
-  min: number;
-  /**
-   * A round number at or above every figure (and reference line).
-   */
-  max: number;
-  /**
-   * The unit, as an axis label ('Gbps').
-   */
-  label: string;
-}
-/**
- * Where a figure comes from.
- *
- * This interface was referenced by `GeneralProps`'s JSON-Schema
- * via the `definition` "GeneralProvenanceProps".
- */
-export interface GeneralProvenanceProps1 {
-  /**
-   * measured: raw benchmark files (or the team's measurement, source named); estimated: typed from a
-   * source; derived: computed; missing: not measured (yet).
-   */
-  kind: 'measured' | 'estimated' | 'derived' | 'missing' | 'not_applicable';
-  /**
-   * The kind, translated.
-   */
-  label: string;
-  /**
-   * The source of a typed figure.
-   */
-  source: SourceProps | null;
-  /**
-   * Raw result files of a measured figure.
-   */
-  files: string[];
-  /**
-   * Runs a measured figure reduces; null for others.
-   */
-  runs: number | null;
-  /**
-   * How a derived figure is computed, translated.
-   */
-  formula: string | null;
-  /**
-   * Published as approximate (shown with '~').
-   */
-  approximate: boolean;
-  /**
-   * Plausibility rules the figure fails (waived ones included, marked so).
-   */
-  plausibility: PlausibilityProps[];
 }
 
 /** The props of a benchmark report's component of one kind, e.g. `KindProps<'bars'>`. */

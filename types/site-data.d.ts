@@ -184,6 +184,9 @@ export interface SeriesProps {
    * One point per concurrency level the scenario has.
    */
   points: PointProps[];
+  /**
+   * Highest-load value over lowest-load value ('10.0×').
+   */
   scaling: FigureProps;
   provenance: ProvenanceProps;
 }
@@ -208,7 +211,10 @@ export interface PointProps {
   formatted: string;
 }
 /**
- * Highest-load value over lowest-load value ('10.0×').
+ * A number, formatted, with its provenance.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "FigureProps".
  */
 export interface FigureProps {
   /**
@@ -438,10 +444,16 @@ export interface CostRowProps {
    * Scenario id.
    */
   scenario: string;
-  hourly_price: FigureProps1;
-  throughput: FigureProps1;
-  cost: FigureProps2;
-  derived_cost: FigureProps3;
+  hourly_price: FigureProps;
+  throughput: FigureProps;
+  /**
+   * Cost per 1M tokens as published (or derived, when the report states none).
+   */
+  cost: FigureProps;
+  /**
+   * Cost per 1M tokens derived from hourly price and throughput.
+   */
+  derived_cost: FigureProps;
   relative: RelativeProps;
   /**
    * Whether this is the baseline scenario.
@@ -451,51 +463,6 @@ export interface CostRowProps {
    * Whether this is the lowest cost of the group.
    */
   is_best: boolean;
-}
-/**
- * A number, formatted, with its provenance.
- *
- * This interface was referenced by `SiteDataProps`'s JSON-Schema
- * via the `definition` "FigureProps".
- */
-export interface FigureProps1 {
-  /**
-   * The figure.
-   */
-  value: number;
-  /**
-   * The figure formatted for the locale, with its unit where one is shown.
-   */
-  formatted: string;
-  provenance: ProvenanceProps;
-}
-/**
- * A number, formatted, with its provenance.
- */
-export interface FigureProps2 {
-  /**
-   * The figure.
-   */
-  value: number;
-  /**
-   * The figure formatted for the locale, with its unit where one is shown.
-   */
-  formatted: string;
-  provenance: ProvenanceProps;
-}
-/**
- * A number, formatted, with its provenance.
- */
-export interface FigureProps3 {
-  /**
-   * The figure.
-   */
-  value: number;
-  /**
-   * The figure formatted for the locale, with its unit where one is shown.
-   */
-  formatted: string;
-  provenance: ProvenanceProps;
 }
 /**
  * A figure's change against the baseline.
@@ -730,20 +697,20 @@ export interface InfraRowProps {
    * GPU or custom silicon.
    */
   accelerator_kind: 'gpu' | 'custom-silicon';
-  memory_per_accelerator: FigureProps1;
+  memory_per_accelerator: FigureProps;
   /**
    * HBM3, GDDR6, ...
    */
   memory_type: string;
-  total_memory: FigureProps1;
-  memory_bandwidth: FigureProps1;
-  network: FigureProps1;
+  total_memory: FigureProps;
+  memory_bandwidth: FigureProps;
+  network: FigureProps;
   /**
    * Interconnect with its bandwidth where known.
    */
   interconnect: string;
-  hourly_price: FigureProps1;
-  price_per_accelerator_hour: FigureProps1;
+  hourly_price: FigureProps;
+  price_per_accelerator_hour: FigureProps;
   /**
    * What the scenario stands for, translated.
    */

@@ -25,6 +25,22 @@ function canonical(value) {
   return value;
 }
 
+// pydantic writes a documented reference as {$ref, description}; json-schema-to-typescript reads a $ref
+// with siblings as a new type and declares a copy of it (ValueProps1, ValueProps2, ...). Wrapping the
+// reference in allOf keeps the description as the field's comment and the one declared interface.
+function plainRefs(value) {
+  if (Array.isArray(value)) return value.map(plainRefs);
+  if (value && typeof value === 'object') {
+    const out = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainRefs(v)]));
+    if ('$ref' in out && Object.keys(out).length > 1) {
+      const {$ref, ...rest} = out;
+      return {...rest, allOf: [{$ref}]};
+    }
+    return out;
+  }
+  return value;
+}
+
 function addDefinition(defs, name, body, file) {
   if (name in defs && JSON.stringify(canonical(defs[name])) !== JSON.stringify(canonical(body))) {
     throw new Error(`${file}: definition '${name}' differs from the one in another props schema`);
@@ -39,7 +55,7 @@ export function mergedSchema(folder = schemaDir, root = ROOTS.components) {
   const properties = {};
   for (const file of files) {
     const component = file.replace(/\.schema\.json$/, '');
-    const {$schema, $id, $defs = {}, ...root} = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    const {$schema, $id, $defs = {}, ...root} = plainRefs(JSON.parse(readFileSync(join(folder, file), 'utf8')));
     for (const [name, body] of Object.entries($defs)) addDefinition(defs, name, body, file);
     addDefinition(defs, root.title, root, file);
     properties[component] = {$ref: `#/$defs/${root.title}`};
