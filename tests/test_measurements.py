@@ -189,7 +189,7 @@ def test_measured_props_say_where_each_figure_comes_from(shipped):
     en = next(loc for loc in checked.inputs.locales if loc.id == "en")
     ctx = RenderContext(derived, derive_findings(derived), Localizer(en, babel_locale(en),
                                                                      checked.inputs.translations["en"]))
-    bar = metric_chart(ctx, "InferenceThroughputChart").groups[0].bars[2]
+    bar = metric_chart(ctx, "InferenceThroughputChart", "output_throughput").groups[0].bars[2]
     assert (bar.scenario, bar.formatted) == ("C", "868")
     assert bar.value == careful_reader()[("output_throughput", 32, "C")]
     assert (bar.provenance.kind, bar.provenance.label, bar.provenance.runs) == ("measured", "Measured", 3)
