@@ -189,7 +189,14 @@ _data = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(_keys, _data, min_size=1, max_size=5))
 def test_what_pyyaml_writes_reads_back_unchanged_with_a_mark_for_every_value(data):
-    document = parse_yaml(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"), "f.yaml")
+    written = yaml.safe_dump(data, allow_unicode=True)
+    try:
+        document = parse_yaml(written.encode("utf-8"), "f.yaml")
+    except BuildFailed as failed:
+        # PyYAML leaves a text like 08 or 1:30 unquoted (YAML 1.1 cannot read it as a number), but a
+        # YAML 1.2 reader would: such a value is refused as ambiguous (E012), never read differently.
+        assert {p.code for p in failed.problems} == {"E012"}, written
+        return
     assert document.data == data
 
     def paths(value, prefix=()):
