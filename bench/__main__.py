@@ -1,10 +1,20 @@
-"""``make bench``: measure the build and ingest on this machine, in one run, as ratios.
+"""``make bench``: measure the build and ingest on this machine, in one run, as ratios taken pair by pair.
 
-Every figure is the median of several runs of a fresh Python process (what an editor
-or CI pays), divided by the light-import floor measured in the same run, so results
-from noisy or slow machines stay comparable. Nothing here is asserted by the tests.
+Every figure is timed in fresh Python processes, each repetition right after (or right before) its
+reference in the same pair: the light-import floor, a no-op build, or vLLM's own converter. The
+figure is the median of the per-pair ratios (or differences), printed with their min-max, so load
+that comes and goes on a shared machine moves both halves of a pair alike instead of the ratio.
+Nothing here is asserted by the tests.
 
-Usage: ``python -m bench [--quick]`` (``--quick`` takes fewer repeats and a smaller corpus).
+The floor is ``python -c "import pydantic, jinja2, yaml, babel, babel.numbers"``: a fresh interpreter
+that loads the libraries every command needs, and nothing of site-data.
+
+vLLM's ``convert-results-json-to-markdown.py`` (vllm-project/vllm,
+``.buildkite/nightly-benchmarks/scripts/``) is compared when ``VLLM_CONVERTER`` names a copy of it,
+run by ``VLLM_CONVERTER_PYTHON`` (default: this interpreter; it needs pandas, psutil and tabulate, and
+Python 3.12+). The project does not contain the script.
+
+Usage: ``python -m bench [--quick] [--update-readme]``.
 """
 
 from __future__ import annotations
@@ -20,65 +30,114 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
-LIGHT_IMPORTS = "import pydantic, jinja2, yaml, babel, babel.numbers"
+FLOOR = [sys.executable, "-c", "import pydantic, jinja2, yaml, babel, babel.numbers"]
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+@dataclass
+class Sample:
+    """One child process: wall seconds and peak RSS (MB)."""
+
+    seconds: float
+    peak_mb: float
+
+
+@dataclass
+class Pairs:
+    """Repetitions of a reference (``a``) and a measured command (``b``), taken alternately."""
+
+    a: list[Sample]
+    b: list[Sample]
+
+    def ratios(self) -> list[float]:
+        return [b.seconds / a.seconds for a, b in zip(self.a, self.b)]
+
+    def differences(self) -> list[float]:
+        return [b.seconds - a.seconds for a, b in zip(self.a, self.b)]
+
+    def b_seconds(self) -> float:
+        return statistics.median(s.seconds for s in self.b)
+
+    def b_peak(self) -> float:
+        return max(s.peak_mb for s in self.b)
+
+    def a_peak(self) -> float:
+        return max(s.peak_mb for s in self.a)
 
 
 @dataclass
 class Figure:
-    """One measured figure and its budget."""
+    """One row of the report."""
 
     name: str
-    value: float
-    unit: str
+    value: str
+    measure: str = ""
+    """The paired figure: 'x floor' ratio, a difference, a speed-up; with min-max."""
     budget: str = ""
     holds: bool | None = None
-    ratio: float | None = None
-    note: str = ""
 
 
-def run_child(args: list[str], cwd: Path = ROOT) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
-    # stderr goes to a file: a pipe would fill up (warnings) while we wait for the child.
+def run_child(args: list[str], cwd: Path = ROOT) -> Sample:
+    """Wall seconds and peak RSS of one child process; a failing child stops the bench."""
     with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, stdout=sink, stderr=errors)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)
-        proc.returncode = code
         errors.seek(0)
         error = errors.read().decode(errors="replace")
     if code != 0:
         raise SystemExit(f"bench: {' '.join(args)} failed ({code}):\n{error[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return Sample(elapsed, usage.ru_maxrss / 1024)
 
 
-def median_time(args: list[str], repeats: int, cwd: Path = ROOT, before=None) -> tuple[float, float]:
-    """Median seconds and max peak RSS over ``repeats`` runs; ``before()`` runs untimed before each."""
-    times, peaks = [], []
-    for _ in range(repeats):
-        if before is not None:
-            before()
-        seconds, peak = run_child(args, cwd)
-        times.append(seconds)
-        peaks.append(peak)
-    return statistics.median(times), max(peaks)
+def paired(reference: list[str], measured: list[str], repeats: int, *, cwd: Path = ROOT,
+           before_reference: Callable[[], None] | None = None,
+           before_measured: Callable[[], None] | None = None, reference_cwd: Path | None = None) -> Pairs:
+    """``repeats`` pairs, alternating which half runs first so neither always meets a warm cache."""
+    pairs = Pairs([], [])
+    for index in range(repeats):
+        def first() -> None:
+            if before_reference:
+                before_reference()
+            pairs.a.append(run_child(reference, reference_cwd or cwd))
+
+        def second() -> None:
+            if before_measured:
+                before_measured()
+            pairs.b.append(run_child(measured, cwd))
+
+        for step in ((first, second) if index % 2 == 0 else (second, first)):
+            step()
+    return pairs
 
 
-def make_project(target: Path, reports: int = 0) -> Path:
-    """The Llama 4 report with the project's catalogues, translations and templates; with ``reports``
-    > 0, that many synthetic copies of it instead."""
+def spread(values: list[float], unit: str = "×", digits: int = 2) -> str:
+    """``3.10× (2.90–3.40)``: the median and the range of per-pair figures."""
+    return (f"{statistics.median(values):.{digits}f}{unit} "
+            f"({min(values):.{digits}f}–{max(values):.{digits}f})")
+
+
+def make_project(target: Path, reports: int = 0, only_llama4: bool = True) -> Path:
+    """A project with the catalogues, translations and templates: the Llama 4 report (or every shipped
+    report, raw files included, with ``only_llama4=False``); with ``reports`` > 0, that many synthetic
+    copies of the Llama 4 report instead."""
     for part in ("data", "i18n", "templates"):
-        shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("raw"))
-    for other in (target / "data" / "reports").glob("*.yaml"):
-        if other.name != "llama4-fm-serving.yaml":
-            other.unlink()
+        ignore = shutil.ignore_patterns("raw") if only_llama4 else None
+        shutil.copytree(ROOT / part, target / part, ignore=ignore)
+    folder = target / "data" / "reports"
+    if only_llama4:
+        for other in folder.glob("*.yaml"):
+            if other.name != "llama4-fm-serving.yaml":
+                other.unlink()
     if reports:
-        folder = target / "data" / "reports"
-        source = (ROOT / "data" / "reports" / "llama4-fm-serving.yaml").read_text(encoding="utf-8")
+        source = (folder / "llama4-fm-serving.yaml").read_text(encoding="utf-8")
         for path in folder.glob("*.yaml"):
             path.unlink()
         for index in range(reports):
@@ -106,117 +165,169 @@ def build_args(root: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "pipeline", "--root", str(root), "build", *extra]
 
 
-def bench(quick: bool) -> list[Figure]:
-    repeats = 3 if quick else 7
-    figures: list[Figure] = []
-    python_floor, _ = median_time([sys.executable, "-c", "pass"], repeats)
-    light_floor, _ = median_time([sys.executable, "-c", LIGHT_IMPORTS], repeats)
-    figures.append(Figure("interpreter floor (python -c pass)", python_floor, "s"))
-    figures.append(Figure("light-import floor (pydantic, jinja2, yaml, babel)", light_floor, "s", ratio=1.0))
-
-    with tempfile.TemporaryDirectory(prefix="site-data-bench-") as folder:
-        work = Path(folder)
-        project = make_project(work / "llama4")
-        output = project / "site-data"
-
-        def wipe() -> None:
-            shutil.rmtree(output, ignore_errors=True)
-
-        full, full_peak = median_time(build_args(project, "--no-charts"), repeats, before=wipe)
-        figures.append(Figure("full build: Llama 4 report, props + tables, 3 locales", full, "s",
-                              "≤ 4× floor", full <= 4 * light_floor, full / light_floor,
-                              note="build --no-charts into an empty site-data/"))
-        def wipe_charts() -> None:
-            for folder in output.glob("*/*/charts"):
-                shutil.rmtree(folder)
-
-        drawn, _ = median_time(build_args(project), 1, before=wipe_charts)
-        count = len(list(output.glob("*/*/charts/*.svg")))
-        figures.append(Figure(f"charts, full: build drawing all {count} charts (SVG + PNG)", drawn, "s",
-                              ratio=drawn / light_floor, note=f"{os.cpu_count()} worker processes"))
-        report = project / "data" / "reports" / "llama4-fm-serving.yaml"
-        text = report.read_text(encoding="utf-8")
-        values = iter([f"ttft: {{A: {v}," for v in range(121, 200)])
-
-        def change_one_number() -> None:
-            report.write_text(re.sub(r"ttft: \{A: \d+,", next(values), text, count=1), encoding="utf-8")
-
-        incremental, _ = median_time(build_args(project), repeats, before=change_one_number)
-        figures.append(Figure("charts, incremental: one TTFT changed (redraws 3 charts)", incremental, "s",
-                              ratio=incremental / light_floor))
-        report.write_text(text, encoding="utf-8")
-        run_child(build_args(project))
-        cached, _ = median_time(build_args(project, "--force"), repeats)
-        figures.append(Figure("full build with every chart current (--force)", cached, "s",
-                              ratio=cached / light_floor, note="props, tables, chart keys checked"))
-        noop, _ = median_time(build_args(project), repeats)
-        figures.append(Figure("no-op build (nothing changed)", noop, "s", "≤ 2× floor", noop <= 2 * light_floor,
-                              noop / light_floor))
-
-
-        times: dict[int, float] = {}
-        peak = 0.0
-        sizes = (5, 10, 20) if quick else (10, 25, 50, 100)
-        for count in sizes:
-            site = make_project(work / f"site-{count}", reports=count)
-            seconds, used = median_time(build_args(site, "--no-charts"), min(repeats, 3),
-                                        before=lambda s=site: shutil.rmtree(s / "site-data", ignore_errors=True))
-            times[count] = seconds
-            peak = max(peak, used)
-        slope, intercept, r_squared = linear_fit(list(times), list(times.values()))
-        largest = sizes[-1]
-        figures.append(Figure(f"synthetic site: {largest} reports, props + tables", times[largest], "s",
-                              "≤ 10 s" if largest == 100 else "(quick run: budget is for 100)",
-                              times[largest] <= 10 if largest == 100 else None, times[largest] / light_floor,
-                              note=", ".join(f"{c}: {times[c]:.2f} s" for c in sizes)))
-        figures.append(Figure("  time per report (least-squares slope)", slope, "s",
-                              "linear: R² ≥ 0.98", r_squared >= 0.98,
-                              note=f"t = {intercept:.2f} s + {slope * 1000:.0f} ms × reports, R² = {r_squared:.4f}"))
-        figures.append(Figure(f"  peak memory, {largest}-report build", peak, "MB", "≤ 500 MB", peak <= 500))
-
-        figures += bench_ingest(work, quick)
+def bench_builds(work: Path, repeats: int) -> list[Figure]:
+    """Start-up budgets of the Llama 4 report, against the floor."""
+    project = make_project(work / "llama4")
+    output = project / "site-data"
+    wipe = lambda: shutil.rmtree(output, ignore_errors=True)  # noqa: E731
+    full = paired(FLOOR, build_args(project, "--no-charts"), repeats, before_measured=wipe)
+    floor = statistics.median(s.seconds for s in full.a)
+    figures = [Figure("light-import floor (pydantic, jinja2, yaml, babel)", f"{floor:.3f} s", "1.00×"),
+               Figure("full build, Llama 4: props + tables, 3 locales (`build --no-charts`, empty site-data/)",
+                      f"{full.b_seconds():.3f} s", spread(full.ratios()) + " floor", "≤ 3× floor",
+                      statistics.median(full.ratios()) <= 3)]
+    run_child(build_args(project))  # charts drawn and a build record: the next build has nothing to do
+    noop = paired(FLOOR, build_args(project), repeats)
+    figures.append(Figure("no-op build (nothing changed)", f"{noop.b_seconds():.3f} s",
+                          spread(noop.ratios()) + " floor", "≤ 1× floor", statistics.median(noop.ratios()) <= 1))
     return figures
 
 
-def bench_ingest(work: Path, quick: bool) -> list[Figure]:
-    """Ingest throughput on a generated corpus of vLLM result files with per-request arrays."""
-    sys.path.insert(0, str(ROOT))
-    from bench.raw_corpus import generate_corpus, measure_ingest
+def bench_charts(work: Path, repeats: int) -> list[Figure]:
+    """Every chart of the shipped reports from scratch, and an edit that redraws one TTFT's charts."""
+    project = make_project(work / "shipped", only_llama4=False)
+    output = project / "site-data"
 
-    files, megabytes = (200, 40) if quick else (1000, 200)
-    corpus = work / "corpus"
-    count, size = generate_corpus(corpus, files=files, target_mb=megabytes)
-    result = measure_ingest(corpus)
-    mb_s = result.get("mb_per_s") or size / 1e6 / result["seconds"]
+    def wipe_charts() -> None:
+        for folder in output.glob("*/*/charts"):
+            shutil.rmtree(folder)
+    run_child(build_args(project))
+    drawn = paired(FLOOR, build_args(project, "--force"), max(2, repeats // 2), before_measured=wipe_charts)
+    count = len(list(output.glob("*/*/charts/*.svg")))
+    report = project / "data" / "reports" / "llama4-fm-serving.yaml"
+    text = report.read_text(encoding="utf-8")
+    values = iter(range(121, 400))
+
+    def change_one_number() -> None:
+        report.write_text(re.sub(r"ttft: \{A: \d+,", f"ttft: {{A: {next(values)},", text, count=1), encoding="utf-8")
+
+    def restore() -> None:  # the reference: a no-op build (an edit made and undone is no change)
+        if report.read_text(encoding="utf-8") != text:
+            report.write_text(text, encoding="utf-8")
+            run_child(build_args(project))
+
+    edit = paired(build_args(project), build_args(project), repeats, before_reference=restore,
+                  before_measured=change_one_number)
+    report.write_text(text, encoding="utf-8")
+    above = statistics.median(edit.differences())
+    return [Figure(f"charts, full: all {count} charts of the shipped reports (SVG + PNG), from scratch",
+                   f"{drawn.b_seconds():.2f} s", spread(drawn.ratios(), digits=1) + " floor",
+                   note_cores()),
+            Figure("charts, an edit: one TTFT changed (3 charts redrawn), above a no-op build",
+                   f"{above:.2f} s", spread(edit.differences(), " s") + " above", "≤ 1 s", above <= 1)]
+
+
+def note_cores() -> str:
+    return f"{os.cpu_count()} worker processes at most"
+
+
+def bench_site(work: Path, repeats: int, quick: bool) -> list[Figure]:
+    """Synthetic sites of many reports: time, linearity and memory per report."""
+    sizes = (5, 10, 20) if quick else (10, 25, 50, 100)
+    seconds: dict[int, float] = {}
+    peaks: dict[int, float] = {}
+    ratios: list[float] = []
+    for count in sizes:
+        site = make_project(work / f"site-{count}", reports=count)
+        pairs = paired(FLOOR, build_args(site, "--no-charts"), 1 if count < sizes[-1] else max(3, repeats // 2),
+                       before_measured=lambda s=site: shutil.rmtree(s / "site-data", ignore_errors=True))
+        seconds[count], peaks[count] = pairs.b_seconds(), pairs.b_peak()
+        if count == sizes[-1]:
+            ratios = pairs.ratios()
+        shutil.rmtree(site)
+    slope, intercept, r_squared = linear_fit(list(seconds), list(seconds.values()))
+    memory_slope, _, _ = linear_fit(list(peaks), list(peaks.values()))
+    largest = sizes[-1]
+    budget = largest == 100
     return [
-        Figure(f"ingest: {count} vLLM files, {size / 1e6:.0f} MB", result["seconds"], "s",
-               note=f"{result.get('files_per_s', count / result['seconds']):,.0f} files/s"),
-        Figure("  ingest throughput", mb_s, "MB/s", "≥ 100 MB/s", mb_s >= 100),
-        Figure("  ingest peak memory", result.get("peak_rss_mb", float("nan")), "MB", "≤ 500 MB",
-               result.get("peak_rss_mb", 0) <= 500),
+        Figure(f"synthetic site: {largest} reports, props + tables", f"{seconds[largest]:.2f} s",
+               spread(ratios, digits=1) + " floor", "≤ 4 s" if budget else "(quick: budget is for 100)",
+               seconds[largest] <= 4 if budget else None),
+        Figure("— time per report (least-squares fit over " + "/".join(map(str, sizes)) + ")",
+               f"{slope * 1000:.0f} ms", f"R² {r_squared:.4f}, t = {intercept:.2f} s + n × {slope * 1000:.0f} ms",
+               "linear: R² ≥ 0.98", r_squared >= 0.98),
+        Figure(f"— memory per report (fit of peak RSS; {largest} reports: {peaks[largest]:.0f} MB)",
+               f"{memory_slope:.2f} MB", "", "≤ 0.3 MB", memory_slope <= 0.3),
     ]
 
 
+def bench_ingest(work: Path, repeats: int, quick: bool) -> list[Figure]:
+    """``site-data ingest DIR --out runs.csv`` on three corpora, against vLLM's converter when given."""
+    from bench.raw_corpus import generate_corpus
+
+    converter = os.environ.get("VLLM_CONVERTER")
+    converter_python = os.environ.get("VLLM_CONVERTER_PYTHON", sys.executable)
+    scale = 5 if quick else 1
+    corpora = [(100 // scale, 2, False), (1000 // scale, 20, False), (1000 // scale, 200 / scale, True)]
+    figures = []
+    for files, megabytes, detailed in corpora:
+        label = f"{files:,} files " + (f"with per-request arrays, {megabytes:.0f} MB" if detailed else "of summaries")
+        folder = work / f"ingest-{files}-{int(detailed)}" / "results"  # the converter reads ./results/
+        _, size = generate_corpus(folder, files, megabytes, detailed=detailed, for_converter=True)
+        ours = [sys.executable, "-m", "pipeline", "ingest", str(folder), "--out", str(work / "runs.csv")]
+        if converter:
+            def clean(folder=folder) -> None:  # what the converter writes into results/ is no input
+                for name in ("benchmark_results.md", "benchmark_results.json"):
+                    (folder / name).unlink(missing_ok=True)
+            pairs = paired([converter_python, converter], ours, repeats, cwd=folder.parent, before_reference=clean,
+                           before_measured=clean)
+            speedup = [1 / r for r in pairs.ratios()]
+            figures.append(Figure(
+                f"ingest to CSV: {label}", f"{pairs.b_seconds():.3f} s", spread(speedup) + " faster than vLLM's",
+                "≥ 5× faster", statistics.median(speedup) >= 5))
+            figures.append(Figure(f"— peak memory, {label}", f"{pairs.b_peak():.0f} MB",
+                                  f"vLLM's converter: {pairs.a_peak():.0f} MB", "less than vLLM's",
+                                  pairs.b_peak() < pairs.a_peak()))
+        else:
+            pairs = paired(FLOOR, ours, repeats, cwd=folder.parent)
+            figures.append(Figure(f"ingest to CSV: {label}", f"{pairs.b_seconds():.3f} s",
+                                  spread(pairs.ratios()) + f" floor, {size / 1e6 / pairs.b_seconds():.0f} MB/s",
+                                  "(set VLLM_CONVERTER to compare)"))
+            figures.append(Figure(f"— peak memory, {label}", f"{pairs.b_peak():.0f} MB"))
+        shutil.rmtree(folder.parent)
+    return figures
+
+
 def render(figures: list[Figure]) -> str:
-    lines = [f"site-data bench — {platform.python_implementation()} {platform.python_version()}, "
-             f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}",
-             f"{'figure':<58} {'value':>10} {'× floor':>8}  {'budget':<34} holds"]
+    """The report as a Markdown table (the README shows it as it is)."""
+    lines = ["| figure | value | paired measure: median (min–max) | budget | holds |", "|---|---:|---|---|---|"]
     for f in figures:
-        value = f"{f.value:.3f} {f.unit}" if f.unit == "s" else f"{f.value:,.0f} {f.unit}"
-        ratio = f"{f.ratio:.2f}" if f.ratio is not None else ""
-        holds = {True: "yes", False: "NO", None: ""}[f.holds]
-        lines.append(f"{f.name:<58} {value:>10} {ratio:>8}  {f.budget:<34} {holds}"
-                     + (f"   ({f.note})" if f.note else ""))
-    failed = [f.name.strip() for f in figures if f.holds is False]
-    lines.append("all budgets hold" if not failed else f"budgets not met: {'; '.join(failed)}")
+        holds = {True: "yes", False: "**no**", None: ""}[f.holds]
+        lines.append(f"| {f.name} | {f.value} | {f.measure} | {f.budget} | {holds} |")
     return "\n".join(lines)
+
+
+def heading(repeats: int) -> str:
+    return (f"Run of {date.today().isoformat()}, {os.cpu_count()} cores {platform.machine()} {platform.system()}, "
+            f"{platform.python_implementation()} {platform.python_version()}, {repeats} pairs per figure "
+            f"(`{' '.join(['python -m bench', *sys.argv[1:]])}`"
+            + (", with VLLM_CONVERTER" if os.environ.get("VLLM_CONVERTER") else "") + "):")
+
+
+def update_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    content = readme.read_text(encoding="utf-8")
+    start, end = content.index(README_START) + len(README_START), content.index(README_END)
+    readme.write_text(content[:start] + "\n" + text + "\n" + content[end:], encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats and a smaller corpus")
+    parser.add_argument("--quick", action="store_true", help="fewer pairs and smaller inputs")
+    parser.add_argument("--update-readme", action="store_true", help="put this run's table in README.md")
     args = parser.parse_args()
-    print(render(bench(args.quick)))
+    repeats = 3 if args.quick else 7
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory(prefix="site-data-bench-") as folder:
+        work = Path(folder)
+        figures = (bench_builds(work, repeats) + bench_charts(work, repeats) + bench_site(work, repeats, args.quick)
+                   + bench_ingest(work, repeats, args.quick))
+    failed = [f.name for f in figures if f.holds is False]
+    text = heading(repeats) + "\n\n" + render(figures)
+    print(text)
+    print("all budgets hold" if not failed else f"budgets not met: {'; '.join(failed)}")
+    if args.update_readme:
+        update_readme(text)
     return 0
 
 

@@ -39,31 +39,48 @@ _APPEND_SHARE = 0.1  # share of files written as JSON Lines with several runs
 _BYTES_PER_OUTPUT_TOKEN = 28  # one ITL float (~21 bytes), ~5 bytes of text, array overhead
 
 
-def generate_corpus(folder: Path, files: int = 1000, target_mb: float = 200, seed: int = 0
-                    ) -> tuple[int, int]:
+_PER_REQUEST = ("input_lens", "output_lens", "ttfts", "itls", "generated_texts", "errors", "start_times")
+"""The arrays ``--save-detailed`` adds; a summary file has none of them."""
+
+
+def generate_corpus(folder: Path, files: int = 1000, target_mb: float = 200, seed: int = 0, *,
+                    detailed: bool = True, for_converter: bool = False) -> tuple[int, int]:
     """Write ``files`` vLLM serve result files totalling about ``target_mb`` MB into ``folder``.
 
-    Returns ``(files written, bytes written)``. The same arguments always give
-    byte-identical files.
+    Without ``detailed``, each file is a run's summary without per-request arrays (a few kB, as
+    ``vllm bench serve --save-result`` writes without ``--save-detailed``); ``target_mb`` then only
+    sizes the simulated runs. ``for_converter`` writes what vLLM's own nightly
+    ``convert-results-json-to-markdown.py`` can read too: one run per file, of the key versions
+    that have every field it tabulates, named ``serving_*.json`` with the ``.commands`` file beside
+    it. Returns ``(files written, bytes written)`` (result files only). The same arguments always
+    give byte-identical files.
     """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     per_file = target_mb * 1e6 / max(files, 1)
     start = datetime(2025, 1, 6, 9, 0, 0)
+    eras = _ERAS[1:] if for_converter else _ERAS
     written = 0
     for index in range(files):
-        era = _ERAS[index % len(_ERAS)]
+        era = eras[index % len(eras)]
         model = rng.choice(_MODELS)
-        runs = rng.randint(2, 4) if rng.random() < _APPEND_SHARE else 1
+        runs = rng.randint(2, 4) if rng.random() < _APPEND_SHARE and not for_converter else 1
         budget = per_file * rng.uniform(0.6, 1.4) / runs
         lines = []
         for number in range(runs):
             when = start + timedelta(minutes=7 * index + number)
-            lines.append(json.dumps(_run_payload(rng, era, model, budget, when)))
+            payload = _run_payload(rng, era, model, budget, when)
+            if not detailed:
+                payload = {key: value for key, value in payload.items() if key not in _PER_REQUEST}
+            lines.append(json.dumps(payload))
         # --append-result separates runs with a newline and ends without one.
-        path = folder / f"vllm-{index:04d}-{era}.json"
+        path = folder / (f"serving_{index:04d}_{era}.json" if for_converter else f"vllm-{index:04d}-{era}.json")
         text = "\n".join(lines)
         path.write_text(text, encoding="utf-8")
+        if for_converter:
+            command = {"server_command": f"vllm serve {model}", "client_command": "vllm bench serve",
+                       "gpu_type": "NVIDIA L4"}
+            path.with_suffix(".commands").write_text(json.dumps(command), encoding="utf-8")
         written += len(text.encode("utf-8"))
     return files, written
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from pipeline.load.project import CATALOG_FILES
+from pipeline.model_docs import describe_fields
 from pipeline.models.raw_format import FieldMap
 from pipeline.models.report import Report
 from pipeline.models.site import SiteLocales
@@ -48,6 +49,8 @@ def props_schemas() -> dict[str, type[BaseModel]]:
 
 
 def schema_of(model: type[BaseModel], mode: str, name: str) -> dict:
+    """The JSON Schema of ``model`` under ``name``, field docstrings as descriptions."""
+    describe_fields(model)
     schema = model.model_json_schema(mode=mode, schema_generator=_WithoutFieldTitles)
     return {"$schema": SCHEMA_DIALECT, "$id": name, **schema}
 

@@ -276,17 +276,19 @@ def test_the_key_changes_with_the_props_and_the_font(llama4_props):
     assert re.fullmatch(r"sha256:[0-9a-f]{64}", key)
 
 
-def test_a_build_with_current_charts_does_not_import_pyplot(tmp_path):
+def test_a_build_with_current_charts_does_not_import_matplotlib(tmp_path):
     root = make_project(tmp_path / "project", golden_reports())
-    # Drawing in this process (not in workers), so that importing pyplot is what drawing a chart shows.
+    # Drawing in this process (not in workers), so that importing matplotlib's figure is what drawing
+    # a chart shows; pyplot is never imported, drawing or not (the object API draws).
     probe = ("import sys; from pipeline.render import charts; charts._cores = lambda: 1; "
              "from pipeline.cli import main; code = main(['--root', sys.argv[1], 'build']); "
-             "print('pyplot imported:', 'matplotlib.pyplot' in sys.modules); sys.exit(code)")
+             "print('matplotlib imported:', 'matplotlib.figure' in sys.modules, "
+             "'pyplot:', 'matplotlib.pyplot' in sys.modules); sys.exit(code)")
     runs = [subprocess.run([sys.executable, "-c", probe, str(root)], cwd=ROOT, capture_output=True, text=True)
             for _ in range(2)]
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
-    assert runs[0].stdout.splitlines()[-1] == "pyplot imported: True"
-    assert runs[1].stdout.splitlines()[-1] == "pyplot imported: False"
+    assert runs[0].stdout.splitlines()[-1] == "matplotlib imported: True pyplot: False"
+    assert runs[1].stdout.splitlines()[-1] == "matplotlib imported: False pyplot: False"
     assert ", 0 created, 0 updated, 0 deleted, " in runs[1].stdout
     charts_dir = root / "site-data" / "consistent-demo" / "zh" / "charts"
     assert sorted(p.name for p in charts_dir.iterdir()) == sorted(

@@ -100,3 +100,31 @@ def test_signed_percent_has_exactly_one_sign(ratio):
 def test_unknown_babel_locale_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown Babel locale 'xx_YY'"):
         babel_locale(SiteLocale(id="xx", babel="xx_YY", name="?"))
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**7, max_value=10**7),
+       st.sampled_from([0, 1, 2, 3]))
+def test_cached_number_formats_are_babels(amount, decimals):
+    # The formats are cached by the amount's text: -0 and 0, 1.5 and 1.50 must each read as Babel writes them.
+    from babel.numbers import format_decimal as babel_format
+
+    from pipeline.localize import _pattern, format_decimal
+
+    for site in LOCALES.values():
+        locale = babel_locale(site)
+        for value in (amount, -amount, amount.quantize(1) if amount.is_finite() else amount):
+            assert format_decimal(value, _pattern(decimals), locale) == babel_format(value, _pattern(decimals),
+                                                                                     locale=locale)
+
+
+def test_negative_zero_keeps_its_sign_whatever_was_formatted_first():
+    import decimal
+
+    from babel.numbers import format_decimal as babel_format
+
+    from pipeline.localize import format_decimal
+
+    locale = babel_locale(LOCALES["en"])
+    for text in ("0", "-0", "0.0", "-0.0"):
+        amount = decimal.Decimal(text)
+        assert format_decimal(amount, "#,##0", locale) == babel_format(amount, "#,##0", locale=locale)

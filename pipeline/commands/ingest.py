@@ -70,40 +70,39 @@ def run(args: argparse.Namespace, root: Path) -> int:
     failed = bool(problems.errors)
     observations = result.observations
     if args.out is None:
-        shown = [format_summary(result.table)] if not result.table.empty or not observations else []
+        shown = [format_summary(result.rows)] if result.rows or not observations else []
         shown += [format_observations(observations)] if observations else []
         _print_to_reader("\n\n".join(shown))
         return EXIT_PROBLEMS if failed else EXIT_OK
     if failed:
         print(f"{len(problems.errors)} error(s); nothing was written to {args.out}", file=sys.stderr)
         return EXIT_PROBLEMS
-    return _export(result.table, observations, args.out)
+    return _export(result.rows, observations, args.out)
 
 
-def _export(table, observations, out: Path) -> int:
-    """Write the tidy table to ``out`` and the observations beside it (or to ``out`` when alone)."""
-    from pipeline.ingest.obs_table import observation_table
+def _export(rows: list[tuple], observations, out: Path) -> int:
+    """Write the tidy rows to ``out`` and the observations beside it (or to ``out`` when alone)."""
+    from pipeline.ingest.tidy import COLUMNS
 
     targets = []
-    if not table.empty or not observations:
-        targets.append((table, out, lambda t: _tidy_count(t)))
+    if rows or not observations:
+        file, run = COLUMNS.index("file"), COLUMNS.index("run")
+        runs = len({(row[file], row[run]) for row in rows})
+        files = len({row[file] for row in rows})
+        targets.append((_TIDY, rows, out, f"{len(rows)} rows ({runs} run(s) from {files} file(s))"))
     if observations:
-        where = out if table.empty else out.with_name(f"{out.stem}.observations{out.suffix}")
-        targets.append((observation_table(observations), where,
-                        lambda t: f"{len(t)} networking figure(s) from {t['file'].nunique()} file(s)"))
-    for frame, path, counted in targets:
+        where = out if not rows else out.with_name(f"{out.stem}.observations{out.suffix}")
+        files = len({o.file for o in observations})
+        targets.append((_OBSERVATIONS, observations, where,
+                        f"{len(observations)} networking figure(s) from {files} file(s)"))
+    for kind, content, path, counted in targets:
         try:
-            write_table(frame, path)
+            write_table(kind, content, path)
         except OSError as exc:
             print(f"site-data ingest: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-        print(f"wrote {counted(frame)} to {path}")
+        print(f"wrote {counted} to {path}")
     return EXIT_OK
-
-
-def _tidy_count(table) -> str:
-    runs = len(table[["file", "run"]].drop_duplicates())
-    return f"{len(table)} rows ({runs} run(s) from {table['file'].nunique()} file(s))"
 
 
 def _print_to_reader(text: str) -> None:
@@ -124,38 +123,53 @@ def _strict(problem):
     return replace(problem, hint=hint, severity="error")
 
 
-def write_table(table, out: Path) -> None:
-    """Write the tidy table as CSV (UTF-8, '\\n' line ends, empty cells for missing values) or Parquet.
+_TIDY, _OBSERVATIONS = "tidy", "observations"
+
+
+def write_table(kind: str, content: list, out: Path) -> None:
+    """Write the tidy rows (``kind`` "tidy") or the observations ("observations") as CSV (UTF-8, '\\n'
+    line ends, empty cells for missing values) or Parquet; only Parquet needs pandas and pyarrow.
 
     The file appears whole or not at all: it is written next to its destination, then renamed.
     """
     partial = out.with_name(f".{out.name}.partial")
     try:
         if out.suffix.lower() == ".csv":
-            table.to_csv(partial, index=False, lineterminator="\n", encoding="utf-8")
+            partial.write_bytes(_csv(kind, content))
         else:
-            _write_parquet(table, partial)
+            _write_parquet(kind, content, partial)
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
 
 
-def _write_parquet(table, path: Path) -> None:
+def _csv(kind: str, content: list) -> bytes:
+    from pipeline.ingest.frame import DTYPES
+    from pipeline.ingest.tidy import COLUMNS
+    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows
+    from pipeline.ingest.table_csv import csv_bytes
+
+    if kind == _TIDY:
+        return csv_bytes(COLUMNS, DTYPES, content)
+    return csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(content))
+
+
+def _write_parquet(kind: str, content: list, path: Path) -> None:
     """Parquet with one fixed column type per column, whatever the rows hold (an all-missing
     tool_version stays a string column, not Arrow's null type)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.ingest import COLUMNS
-    from pipeline.ingest.frame import DTYPES
-    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS
+    from pipeline.ingest.frame import DTYPES, table_of
+    from pipeline.ingest.tidy import COLUMNS
+    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_table
 
     arrow = {"object": pa.string(), "int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64()}
-    if tuple(table.columns) == OBSERVATION_COLUMNS:
-        types = {"run": pa.int64(), "value": pa.float64()}
-        schema = pa.schema([(name, types.get(name, pa.string())) for name in OBSERVATION_COLUMNS])
+    if kind == _TIDY:
+        table, columns, dtypes = table_of(content), COLUMNS, DTYPES
     else:
-        schema = pa.schema([(name, arrow[DTYPES[name]]) for name in COLUMNS])
+        table, columns, dtypes = observation_table(content), OBSERVATION_COLUMNS, OBSERVATION_DTYPES
+    schema = pa.schema([(name, arrow[dtypes[name]]) for name in columns])
     pq.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False), path)
 
 

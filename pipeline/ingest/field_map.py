@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from pipeline.errors import BuildFailed, Problem
 from pipeline.ingest.readings import Collector
-from pipeline.models.raw_format import FieldMap, FieldSpec
+
+if TYPE_CHECKING:  # pydantic models: only loaded where field maps are read
+    from pipeline.models.raw_format import FieldMap, FieldSpec
 
 _CAPTURE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _MISSING = object()
@@ -138,10 +140,13 @@ def load_field_maps(paths: Iterable[Path], shown: Iterable[str] | None = None) -
     ``shown`` names each path in messages (default: the path itself). Two maps with one id
     are an error (E110): a file would be read by whichever came first.
     """
+    paths = list(paths)
+    if not paths:
+        return [], []
     from pipeline.load.yaml_source import read_yaml
+    from pipeline.models.raw_format import FieldMap
     from pipeline.validate.schema import validate_document
 
-    paths = list(paths)
     names = list(shown) if shown is not None else [p.as_posix() for p in paths]
     maps: list[FieldMap] = []
     problems: list[Problem] = []

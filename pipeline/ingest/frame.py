@@ -6,7 +6,7 @@ package's light modules without paying pandas' start-up time.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from pipeline.ingest.tidy import COLUMNS
 
@@ -32,14 +32,27 @@ percentiles by value: p0.1 < p5 < p50 < p99.9) rather than alphabetically.
 _STATISTIC_ORDER = {"mean": 0.0, "median": 1.0, "std": 2.0, "min": 3.0, "max": 4.0, "sum": 5.0}
 
 
+_FILE, _RUN, _METRIC, _STATISTIC = (COLUMNS.index(name) for name in SORT_KEYS)
+
+
+def sort_rows(rows: Iterable[tuple]) -> list[tuple]:
+    """Rows in :data:`COLUMNS` order, in the table's order (:data:`SORT_KEYS`, statistics in reading
+    order, ties as they came); without pandas, so the CSV export needs none."""
+    return sorted(rows, key=lambda r: (r[_FILE], r[_RUN], r[_METRIC], statistic_rank(r[_STATISTIC])))
+
+
 def build_table(rows: list[tuple]) -> "pandas.DataFrame":
     """The tidy table from rows in :data:`COLUMNS` order, sorted by :data:`SORT_KEYS`."""
+    return table_of(sort_rows(rows))
+
+
+def table_of(rows: list[tuple]) -> "pandas.DataFrame":
+    """The pandas table of rows already in table order (:func:`sort_rows`), with :data:`DTYPES`."""
     import pandas as pd
 
     columns = list(zip(*rows)) if rows else [() for _ in COLUMNS]
-    frame = pd.DataFrame({name: pd.Series(list(values), dtype=DTYPES[name])
-                          for name, values in zip(COLUMNS, columns)})
-    return frame.sort_values(SORT_KEYS, key=_sort_key, kind="mergesort", ignore_index=True)
+    return pd.DataFrame({name: pd.Series(list(values), dtype=DTYPES[name])
+                         for name, values in zip(COLUMNS, columns)})
 
 
 def statistic_rank(statistic: str) -> float:
@@ -52,7 +65,3 @@ def statistic_rank(statistic: str) -> float:
         except ValueError:
             pass
     return 1000.0  # unknown names last; ties keep input order (stable sort)
-
-
-def _sort_key(column: "pandas.Series") -> "pandas.Series":
-    return column.map(statistic_rank) if column.name == "statistic" else column

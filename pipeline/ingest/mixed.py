@@ -17,26 +17,33 @@ from pipeline.ingest.batch import Progress, sweep_runs_by_folder
 from pipeline.ingest.decode import read_documents
 from pipeline.ingest.detect import detect_format
 from pipeline.ingest.discover import discover
-from pipeline.ingest.frame import build_table
+from pipeline.ingest.frame import sort_rows, table_of
 from pipeline.ingest.observations import observations_in, source_of, unrecognised
 from pipeline.ingest.readings import Observation
 from pipeline.ingest.runner import SUPPORTED, document_rows
-from pipeline.models.raw_format import FieldMap
 
 if TYPE_CHECKING:
     import pandas
 
+    from pipeline.models.raw_format import FieldMap  # pydantic models: loaded only where maps are read
+
 
 @dataclass
 class MixedResult:
-    """The LLM tidy table, the networking observations, and every problem met."""
+    """The LLM tidy rows, the networking observations, and every problem met."""
 
-    table: "pandas.DataFrame"
-    """LLM runs, exactly as :func:`pipeline.ingest.ingest` builds them."""
+    rows: list[tuple]
+    """LLM runs: the rows of :func:`pipeline.ingest.ingest`'s table, in its order, as plain tuples
+    (:data:`~pipeline.ingest.tidy.COLUMNS`), so that showing or exporting them as CSV needs no pandas."""
     observations: list[Observation] = field(default_factory=list)
     """Networking figures, in file order, then reading order."""
     problems: list[Problem] = field(default_factory=list)
     """Errors and warnings, sorted."""
+
+    @property
+    def table(self) -> "pandas.DataFrame":
+        """The rows as the pandas table :func:`pipeline.ingest.ingest` returns (imports pandas)."""
+        return table_of(self.rows)
 
 
 def ingest_all(paths: Iterable[Path | str], field_maps: Sequence[FieldMap] = (), *,
@@ -57,7 +64,7 @@ def ingest_all(paths: Iterable[Path | str], field_maps: Sequence[FieldMap] = (),
         problems.extend(file_problems)
         if progress is not None:
             progress(done, len(files))
-    return MixedResult(build_table(rows), observations, Problems(problems).sorted())
+    return MixedResult(sort_rows(rows), observations, Problems(problems).sorted())
 
 
 def read_any_file(path: Path, shown: str, covered_runs: frozenset[int] = frozenset(),

@@ -54,15 +54,24 @@ def dimensions_text(dimensions: Sequence[tuple[str, str | float]]) -> str:
     return ";".join(f"{name}={_dim_value(value)}" for name, value in dimensions)
 
 
+OBSERVATION_DTYPES: dict[str, str] = {name: "object" for name in OBSERVATION_COLUMNS} | {
+    "run": "int64", "value": "float64"}
+"""Column dtypes of the flat observations table."""
+
+
+def observation_rows(observations: Sequence[Observation]) -> list[tuple]:
+    """The flat table's rows, in :data:`OBSERVATION_COLUMNS` order and reading order."""
+    return [(o.tool, o.tool_version, o.file, o.run, o.metric, o.statistic, dimensions_text(o.dimensions),
+             o.value, o.unit, o.where) for o in observations]
+
+
 def observation_table(observations: Sequence[Observation]) -> "pandas.DataFrame":
-    """The flat table of :data:`OBSERVATION_COLUMNS`, in reading order."""
+    """The flat table of :data:`OBSERVATION_COLUMNS`, in reading order (for Parquet)."""
     import pandas as pd
 
-    records = [(o.tool, o.tool_version, o.file, o.run, o.metric, o.statistic, dimensions_text(o.dimensions),
-                o.value, o.unit, o.where) for o in observations]
+    records = observation_rows(observations)
     columns = list(zip(*records)) if records else [() for _ in OBSERVATION_COLUMNS]
-    dtypes = {"run": "int64", "value": "float64"}
-    return pd.DataFrame({name: pd.Series(list(values), dtype=dtypes.get(name, "object"))
+    return pd.DataFrame({name: pd.Series(list(values), dtype=OBSERVATION_DTYPES[name])
                          for name, values in zip(OBSERVATION_COLUMNS, columns)})
 
 

@@ -14,7 +14,7 @@ E077, a value that is not a finite number E074/E075 naming the file and the JSON
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from pipeline.errors import Problem
 from pipeline.ingest import fortio, iperf3, k6
@@ -23,7 +23,9 @@ from pipeline.ingest.detect import describe
 from pipeline.ingest.field_map import matches, read_mapped
 from pipeline.ingest.readings import METRIC_UNITS, UNIT_KINDS, Collector, Observation, unknown_problem
 from pipeline.ingest.source import Source
-from pipeline.models.raw_format import FieldMap
+
+if TYPE_CHECKING:  # pydantic models: only loaded where field maps are read
+    from pipeline.models.raw_format import FieldMap
 
 Reader = Callable[[Any, Collector], None]
 

@@ -13,14 +13,15 @@ MAX_TEXT = 600
 
 
 class Strict(BaseModel):
-    """Base of every input model: unknown fields are errors, docstrings become descriptions."""
+    """Base of every input model: unknown fields are errors; field docstrings become the schema's
+    descriptions when one is generated (pipeline.model_docs), not at every start-up."""
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        use_attribute_docstrings=True,
         allow_inf_nan=False,
         str_strip_whitespace=True,
+        defer_build=True,
     )
 
 

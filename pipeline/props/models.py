@@ -18,9 +18,10 @@ SCHEMA_VERSION = 1
 
 
 class Props(BaseModel):
-    """Base of every props model: closed shapes, field docstrings as descriptions."""
+    """Base of every props model: closed shapes; field docstrings become the schema's descriptions
+    when one is generated (pipeline.model_docs)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True,
                               json_schema_serialization_defaults_required=True)
 
 

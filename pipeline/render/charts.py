@@ -243,5 +243,10 @@ def _draw_all(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str,
     from concurrent.futures import ProcessPoolExecutor  # only when several charts must be drawn
     from multiprocessing import get_context
 
+    # matplotlib imported here, once, before the fork: each worker would otherwise import it again.
+    import pipeline.render.charts_draw  # noqa: F401
+    if any(_is_general(job.props) for job in jobs):
+        import pipeline.render.charts_general  # noqa: F401
+
     with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:
         return list(pool.map(_draw_one, jobs, chunksize=max(1, len(jobs) // (2 * cores))))

@@ -3,7 +3,8 @@
 Every piece of text comes from the props (titles, labels, formatted values, provenance
 labels, notes): nothing is formatted or translated here. Layout is computed in inches
 from the content, so a chart grows with its bars and notes and never depends on a
-layout engine's guesses. This module imports pyplot; import it only to draw.
+layout engine's guesses. This module imports matplotlib (its object API: no pyplot, no figure
+manager); import it only to draw.
 """
 
 from __future__ import annotations
@@ -14,11 +15,8 @@ import math
 from dataclasses import dataclass, field
 
 import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.style
+from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea  # noqa: E402
 from matplotlib.patches import Patch, Rectangle  # noqa: E402
 
@@ -104,19 +102,16 @@ def render_drawn(draw, props, font: ChartFont) -> tuple[dict[str, bytes], list[s
     }
     # matplotlib's own defaults underneath, not a matplotlibrc of this machine or user (MATPLOTLIBRC,
     # ~/.config/matplotlib): any setting not fixed here would otherwise follow the environment.
-    with plt.style.context("default"), plt.rc_context(style):
+    with matplotlib.style.context("default"), matplotlib.rc_context(style):
         drawn = draw(props)
-        try:
-            # Checked before drawing: matplotlib would draw an empty box and only warn.
-            missing = missing_glyphs(font, drawn.texts)
-            if missing:
-                return {}, missing
-            svg, png = io.BytesIO(), io.BytesIO()
-            # No date, no software version: the same props give the same bytes on any day and machine.
-            drawn.figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-            drawn.figure.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
-        finally:
-            plt.close(drawn.figure)
+        # Checked before drawing: matplotlib would draw an empty box and only warn.
+        missing = missing_glyphs(font, drawn.texts)
+        if missing:
+            return {}, missing
+        svg, png = io.BytesIO(), io.BytesIO()
+        # No date, no software version: the same props give the same bytes on any day and machine.
+        drawn.figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        drawn.figure.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
     return {"svg": svg.getvalue(), "png": png.getvalue()}, []
 
 
@@ -307,7 +302,7 @@ def draw_bars(props: MetricChartProps | CostChartProps, groups: list[Group]) -> 
     notes_top = layout.take(0.1 + 0.17 * len(note_lines) + 0.12)
     height = layout.y
 
-    fig = plt.figure(figsize=(WIDTH, height))
+    fig = Figure(figsize=(WIDTH, height))  # outside pyplot: nothing registers it, nothing must close it
     drawn = Drawn(fig)
     _header(fig, props, props.direction, props.direction_label, height, drawn, header_top, legend)
 
@@ -421,7 +416,7 @@ def draw_lines(props: ConcurrencyChartProps) -> Drawn:
     notes_top = layout.take(0.1 + 0.17 * len(note_lines) + 0.12)
     height = layout.y
 
-    fig = plt.figure(figsize=(WIDTH, height))
+    fig = Figure(figsize=(WIDTH, height))  # outside pyplot: nothing registers it, nothing must close it
     drawn = Drawn(fig)
     _header(fig, props, props.direction, props.direction_label, height, drawn, header_top, legend)
     fig.text(0.3 / WIDTH, 1 - (axes_top - 0.2) / height, props.heading, fontsize=HEADING, fontweight="bold",

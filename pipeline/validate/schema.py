@@ -195,6 +195,10 @@ def _walk(data: Any, loc: FieldPath) -> tuple[FieldPath, str]:
 
 @functools.lru_cache(maxsize=None)
 def _schema(model: type[BaseModel]) -> dict:
+    # Only asked for to word a problem: the field docstrings (the hints' descriptions) are read then.
+    from pipeline.model_docs import describe_fields
+
+    describe_fields(model)
     return model.model_json_schema()
 
 

@@ -1,0 +1,71 @@
+"""The CSV export is written without pandas: it must be the bytes pandas' to_csv writes."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.commands.ingest import write_table
+from pipeline.ingest import COLUMNS, ingest
+from pipeline.ingest.frame import DTYPES, sort_rows, table_of
+from pipeline.ingest.mixed import ingest_all
+from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows, observation_table
+from pipeline.ingest.table_csv import csv_bytes
+
+RAW = "tests/fixtures/raw"
+
+
+def pandas_csv(frame) -> bytes:
+    """What the export wrote before it stopped importing pandas."""
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def test_tidy_csv_of_every_fixture_is_pandas_csv(tmp_path):
+    result = ingest_all([RAW])
+    assert len(result.rows) > 1000
+    assert csv_bytes(COLUMNS, DTYPES, result.rows) == pandas_csv(ingest([RAW]).table)
+    write_table("tidy", result.rows, tmp_path / "runs.csv")
+    assert (tmp_path / "runs.csv").read_bytes() == pandas_csv(result.table)
+
+
+def test_observation_csv_of_every_fixture_is_pandas_csv():
+    observations = ingest_all([RAW]).observations
+    assert len(observations) > 100
+    assert (csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(observations))
+            == pandas_csv(observation_table(observations)))
+
+
+def test_the_rows_are_the_library_table_in_its_order():
+    result = ingest_all([RAW])
+    expected = ingest([RAW]).table
+    assert result.table.equals(expected)
+    assert len(result.rows) == len(expected)
+
+
+texts = st.one_of(st.none(), st.text(max_size=12), st.sampled_from(['a,b', 'say "hi"', "two\nlines", "cr\r", " "]))
+floats = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([-0.0, 1e16, 1e-5, 0.1, 120.0]))
+counts = st.one_of(st.none(), st.integers(min_value=0, max_value=10**12))
+rows = st.tuples(texts.filter(lambda t: t is not None), texts, st.text(min_size=1, max_size=8), st.integers(0, 99),
+                 texts, floats, floats, st.sampled_from(["ttft", "itl", "x,y"]),
+                 st.sampled_from(["mean", "median", "p99", "p99.9", "p5", "odd"]), floats.filter(math.isfinite),
+                 st.sampled_from(["ms", "tokens/s"]), counts, counts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(rows, max_size=25))
+def test_any_rows_write_as_pandas_writes_them(generated):
+    ordered = sort_rows(generated)
+    assert csv_bytes(COLUMNS, DTYPES, ordered) == pandas_csv(table_of(ordered))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(rows, max_size=25))
+def test_the_rows_sort_as_pandas_sorted_the_table(generated):
+    from pipeline.ingest.frame import SORT_KEYS, statistic_rank
+
+    by_pandas = table_of(generated).sort_values(
+        SORT_KEYS, key=lambda c: c.map(statistic_rank) if c.name == "statistic" else c, kind="mergesort",
+        ignore_index=True)
+    assert table_of(sort_rows(generated)).equals(by_pandas)
