@@ -8,7 +8,7 @@ from __future__ import annotations
 from pipeline.derive.figures import coords
 from pipeline.errors import Problem
 from pipeline.load.project import Inputs, Located
-from pipeline.validate.references import _Checker
+from pipeline.validate.checker import Checker
 
 PLANNED_FIGURES = "a planned report has no results yet"
 
@@ -18,7 +18,7 @@ def check_benchmarks(inputs: Inputs) -> list[Problem]:
     problems: list[Problem] = []
     names: dict[str, str] = {}
     for located in inputs.benchmarks:
-        checker = _Checker(located.document)
+        checker = Checker(located.document)
         _check(checker, located, inputs)
         problems += checker.problems
         if located.value.id in names:
@@ -29,7 +29,7 @@ def check_benchmarks(inputs: Inputs) -> list[Problem]:
     return problems
 
 
-def _check(c: _Checker, located: Located, inputs: Inputs) -> None:
+def _check(c: Checker, located: Located, inputs: Inputs) -> None:
     report = located.value
     cat = inputs.catalogs
     scenario_ids = [s.id for s in report.scenarios]
@@ -141,7 +141,7 @@ def _level(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _figure_values(c: _Checker, block, path, inputs: Inputs) -> None:
+def _figure_values(c: Checker, block, path, inputs: Inputs) -> None:
     metric = inputs.catalogs.metrics.get(block.metric)
     if metric is None:
         return
@@ -167,7 +167,7 @@ def _figure_values(c: _Checker, block, path, inputs: Inputs) -> None:
                       f"{block.metric} cannot exceed {metric.maximum:g} {metric.unit}")
 
 
-def _components(c: _Checker, report, metric, place, scenario, comparison_ids, dims) -> None:
+def _components(c: Checker, report, metric, place, scenario, comparison_ids, dims) -> None:
     names = [x.name for x in report.components]
     _unique(c, names, ("components",), "component")
     table_names = [t.id for t in report.tables] + [x.name for x in report.components if getattr(x, "table", False)]
@@ -222,7 +222,7 @@ def _components(c: _Checker, report, metric, place, scenario, comparison_ids, di
                           path + ("select", j), "use an index into findings:, from 0")
 
 
-def _unique(c: _Checker, ids: list[str], path, kind: str) -> None:
+def _unique(c: Checker, ids: list[str], path, kind: str) -> None:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Iterable
 
 from pipeline.models.report import Report
+from pipeline.validate.checker import Checker
 
 
-def check_components(check, report: Report, metrics: Iterable[str] | None) -> None:
+def check_components(check: Checker, report: Report, metrics: Iterable[str] | None) -> None:
     """Each component's name is unique, and a metric_bars component names a catalogue metric.
 
-    ``check`` is the report's reference checker (validate/references.py); ``metrics`` the catalogue's
-    metric ids (None when the catalogue did not load).
+    ``metrics`` are the catalogue's metric ids (None when the catalogue did not load).
     """
     if report.components is None:
         return

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import types
-import typing
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from pydantic import BaseModel
 
-from pipeline.errors import Problem, close_match
+from pipeline.errors import Problem
 from pipeline.load.project import Inputs, Located
 from pipeline.lint.registry import RULES, WAIVER_RULES
-from pipeline.load.yaml_source import FieldPath, SourceDocument
-from pipeline.models.common import LocalizedText
+from pipeline.load.yaml_source import FieldPath
 from pipeline.models.report import Report, Sweep
+from pipeline.validate.checker import Checker
 from pipeline.validate.llm_components import check_components
-from pipeline.validate.translations import TEMPLATE_SYNTAX, check_translations
+from pipeline.validate.texts import check_localized
+from pipeline.validate.translations import check_translations
 from pipeline.validate.units import check_metric_units
 
 RECOMMENDATION_REASONS = {
@@ -26,47 +24,6 @@ RECOMMENDATION_REASONS = {
     "memory_per_accelerator": "memory per accelerator and in total",
 }
 """Reasons a recommendation may give besides a metric id."""
-
-
-class _Checker:
-    """Collects problems for one document."""
-
-    def __init__(self, document: SourceDocument):
-        self.document = document
-        self.problems: list[Problem] = []
-
-    def add(self, code: str, message: str, path: FieldPath, hint: str = "", *, key: bool = False) -> None:
-        self.problems.append(Problem(code, message, self.document.locate(path, prefer_key=key),
-                                     self.document.shown(path), hint))
-
-    def ref(self, kind: str, value: str | None, known: Iterable[str] | None, path: FieldPath, where: str = "") -> bool:
-        """Report ``value`` unless it is one of ``known``; returns whether it resolved.
-
-        ``known`` is None when the catalogue it comes from failed to load: its own problems are
-        reported, and every reference into it would be noise.
-        """
-        if known is None:
-            return False
-        known = list(dict.fromkeys(known))
-        if value is None or value in known:
-            return True
-        guess = close_match(str(value), known)
-        hint = f"did you mean '{guess}'?" if guess else (
-            f"known {kind} ids: {', '.join(sorted(known))}" if known else f"define the {kind} first")
-        if where:
-            hint += f" ({kind}s are defined in {where})"
-        self.add("E040", f"unknown {kind} '{value}'", path, hint)
-        return False
-
-    def unique(self, kind: str, ids: list[tuple[str, FieldPath]]) -> None:
-        seen: dict[str, FieldPath] = {}
-        for value, path in ids:
-            if value in seen:
-                line = self.document.locate(seen[value]).line
-                self.add("E042", f"duplicate {kind} id '{value}' (first defined on line {line})", path,
-                         "ids must be unique; rename or merge the two entries")
-            else:
-                seen[value] = path
 
 
 def check_references(inputs: Inputs) -> list[Problem]:
@@ -93,8 +50,8 @@ def check_references(inputs: Inputs) -> list[Problem]:
         problems += check_benchmarks(inputs)
         locales = [loc.id for loc in inputs.locales]
         for located in inputs.benchmarks:
-            check = _Checker(located.document)
-            _check_localized(check, located.value, (), locales)
+            check = Checker(located.document)
+            check_localized(check, located.value, (), locales)
             problems += check.problems
     return problems
 
@@ -102,7 +59,7 @@ def check_references(inputs: Inputs) -> list[Problem]:
 def _check_locales(inputs: Inputs) -> list[Problem]:
     if inputs.locales_document is None:
         return []
-    check = _Checker(inputs.locales_document)
+    check = Checker(inputs.locales_document)
     check.unique("locale", [(loc.id, ("locales", i, "id")) for i, loc in enumerate(inputs.locales)])
     folded: dict[str, tuple[str, FieldPath]] = {}
     for i, loc in enumerate(inputs.locales):
@@ -126,7 +83,7 @@ def _check_catalogs(inputs: Inputs) -> list[Problem]:
     cats = inputs.catalogs
     problems: list[Problem] = []
     for name, document in cats.documents.items():
-        check = _Checker(document)
+        check = Checker(document)
         entries = document.data.get(name, []) if isinstance(document.data, dict) else []
         check.unique(name.rstrip("s"), [(e.get("id"), (name, i, "id")) for i, e in enumerate(entries)
                                          if isinstance(e, dict) and isinstance(e.get("id"), str)])
@@ -151,13 +108,13 @@ def getattr_list(cats, name: str) -> list:
 def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
     report, document = located.value, located.document
     cats = inputs.catalogs
-    check = _Checker(document)
+    check = Checker(document)
     stem = Path(document.file).stem
     if report.id != stem:
         check.add("E048", f"report id '{report.id}' does not match its file name '{stem}'", ("id",),
                   f"rename the file to {report.id}.yaml or set id: {stem}")
 
-    _check_localized(check, report, (), [loc.id for loc in inputs.locales])
+    check_localized(check, report, (), [loc.id for loc in inputs.locales])
 
     scenario_ids = [s.id for s in report.scenarios]
     check.unique("scenario", [(s.id, ("scenarios", i, "id")) for i, s in enumerate(report.scenarios)])
@@ -335,7 +292,7 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
     return check.problems
 
 
-def _check_waivers(check: _Checker, report: Report) -> None:
+def _check_waivers(check: Checker, report: Report) -> None:
     """A waiver names a lint rule that exists and may be waived (whether it matches is lint's job: L061)."""
     waivable = [code for code in RULES if code not in WAIVER_RULES]
     for i, waiver in enumerate(report.waivers):
@@ -349,7 +306,7 @@ def _check_waivers(check: _Checker, report: Report) -> None:
                       f"waivable rules: {', '.join(waivable)} (see docs/lint/README.md)")
 
 
-def _sweep_shape(check: _Checker, sweep: Sweep, base: FieldPath, measured_at: dict[tuple[str, str], set[int]]) -> bool:
+def _sweep_shape(check: Checker, sweep: Sweep, base: FieldPath, measured_at: dict[tuple[str, str], set[int]]) -> bool:
     """A sweep either types its points (with a source) or takes them from the measurements.
 
     Returns whether its typed points are to be checked further.
@@ -373,7 +330,7 @@ def _sweep_shape(check: _Checker, sweep: Sweep, base: FieldPath, measured_at: di
     return True
 
 
-def _check_measurements(check: _Checker, report: Report, measured: list, model_ref, scenario_ids: list[str],
+def _check_measurements(check: Checker, report: Report, measured: list, model_ref, scenario_ids: list[str],
                         cats, figures: dict[tuple, FieldPath]) -> None:
     """Each measurements entry names a model, scenario and metrics of the report, and each figure it
     fills is filled once (not typed as well, not measured by another entry)."""
@@ -404,7 +361,7 @@ def _check_measurements(check: _Checker, report: Report, measured: list, model_r
                 figures[key] = here
 
 
-def _check_percentages(check: _Checker, finding: Any, base: FieldPath) -> None:
+def _check_percentages(check: Checker, finding: Any, base: FieldPath) -> None:
     """Published percentages must be possible: an advantage is 0-100 %, shares are positive."""
     stated = getattr(finding, "stated", None)
     if finding.kind == "cost_advantage" and stated is not None:
@@ -426,69 +383,3 @@ def _check_percentages(check: _Checker, finding: Any, base: FieldPath) -> None:
 
 def _number(value: float) -> str:
     return f"{value:g}"
-
-
-def _check_localized(check: _Checker, value: Any, path: FieldPath, locales: list[str]) -> None:
-    """Every LocalizedText in ``value`` has exactly the site's locales."""
-    if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            child = getattr(value, name)
-            if child is None:
-                continue
-            if _is_localized(field.annotation) and isinstance(child, dict):  # Text | LocalizedText: a dict is per locale
-                _check_text(check, child, path + (name,), locales, _slots(value, path))
-            elif typing.get_origin(field.annotation) is list and typing.get_args(field.annotation) == (LocalizedText,):
-                for i, text in enumerate(child):
-                    _check_text(check, text, path + (name, i), locales)
-            else:
-                _check_localized(check, child, path + (name,), locales)
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            _check_localized(check, item, path + (i,), locales)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_localized(check, item, path + (key,), locales)
-
-
-def _is_localized(annotation: Any) -> bool:
-    if annotation == LocalizedText:
-        return True
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        return any(_is_localized(a) for a in typing.get_args(annotation))
-    return False
-
-
-def _slots(model: BaseModel, path: FieldPath) -> tuple[str, ...]:
-    """The placeholders a text of ``model`` may hold: a table cell's figure, or the figures it quotes."""
-    quoted = getattr(model, "figures", None)
-    if isinstance(quoted, list):  # a generic matrix cell: {{ figure1 }} ... {{ figureN }}
-        return tuple(f"{{{{ figure{k + 1} }}}}" for k in range(len(quoted)))
-    return ("{{ figure }}",) if "cells" in path else ()
-
-
-def _slot_hint(slots: tuple[str, ...]) -> str:
-    if len(slots) > 1 or (slots and slots[0] != "{{ figure }}"):
-        return f"remove the braces, or write the figure itself; this cell fills in only {', '.join(slots)}"
-    return "remove the braces, or write the figure itself; only '{{ figure }}' in a table cell with a figure is filled in"
-
-
-def _check_text(check: _Checker, text: dict, path: FieldPath, locales: list[str],
-                slots: tuple[str, ...] = ()) -> None:
-    for loc in locales:
-        if loc not in text:
-            check.add("E044", f"no '{loc}' text", path,
-                      f"add '{loc}: ...' beside the other languages; every text needs all of: {', '.join(locales)}")
-    for loc, value in text.items():
-        # Editors' text is shown as written; only the slots a cell declares are filled in (E046).
-        rest = value
-        for slot in slots:
-            rest = rest.replace(slot, "")
-        found = TEMPLATE_SYNTAX.search(rest)
-        if found:
-            piece = found.group()
-            check.add("E052", f"text holds {piece[:40]!r}: editors' text is shown as written, never evaluated",
-                      path + (loc,), _slot_hint(slots))
-    for loc in text:
-        if loc not in locales:
-            check.add("E045", f"'{loc}' is not a locale of the site ({', '.join(locales)})", path + (loc,),
-                      "remove it, or add the locale to i18n/locales.yaml", key=True)
