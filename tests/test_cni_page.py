@@ -26,7 +26,8 @@ from pipeline.build import build
 from pipeline.load.project import ProjectPaths
 from tests.project import ROOT, make_project
 
-PAGE = ROOT.parent / "shared" / "reports" / "cni-performance-comparison" / "page.ko.md"
+PAGES = ROOT.parent / "shared" / "reports" / "cni-performance-comparison"
+PAGE = PAGES / "page.ko.md"
 REPORT = ROOT / "tests" / "fixtures" / "cni-page" / "cni-performance-comparison.yaml"
 
 pytestmark = pytest.mark.skipif(not PAGE.is_file(), reason="../shared/reports is not beside this checkout")
@@ -53,13 +54,19 @@ TABLES = [
     TableMap("key-conclusion", {r: r for r in range(4)}, {1: 1}),
 ]
 
+EN_TABLES = [TableMap("network-detail", {0: 0, 1: 1, 2: 2, 3: 4}, TABLES[0].columns), *TABLES[1:4], None, TABLES[4]]
+"""en shows one RTT row, and a table of the tunings (no figures; the matrix component holds them)."""
+LOCALE_TABLES = {"ko": TABLES, "zh": TABLES, "en": EN_TABLES}
+ABSENT = {"ko": ("미측정", "해당 없음"), "zh": ("未测量", "不适用"), "en": ("not measured", "n/a")}
+"""'not measured' and 'does not apply' as each locale's tables print them."""
+
 KNOWN_CONTRADICTIONS = {
     # (table, page row, page column): why the generated figure differs
     ("kube-proxy-scaling", 4, 4): "I-17: '+101x' for 99 -> 10,059 rules, a ratio of 101.6 (truncated)",
 }
 
-NUMBER = re.compile(r"(~)?([+-]?\d[\d,]*(?:\.\d+)?)")
-NOT_MEASURED, NOT_APPLICABLE = "미측정", "해당 없음"
+NUMBER = re.compile(r"(~)?((?<![\d.])[+-]?\d[\d,]*(?:\.\d+)?)")
+"""A number; a hyphen right after a digit is a range (12.34-12.41), not a sign."""
 
 
 def page_tables(text: str) -> list[list[list[str]]]:
@@ -102,28 +109,42 @@ def reproduces(page: Decimal, shown: Decimal, approximate: bool) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def compared(tmp_path_factory):
-    """(outcome, table, page row, page column, page cell, generated cell) for every page cell."""
+def built(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("cni") / "project", [REPORT])
-    result = build(ProjectPaths(root), charts=False)
-    page = page_tables(PAGE.read_text(encoding="utf-8"))
-    assert len(page) == len(TABLES)
+    return build(ProjectPaths(root), charts=False)
+
+
+def compare(result, locale: str) -> list[tuple]:
+    """(outcome, table, page row, page column, page cell, generated cell) for every cell of one page."""
+    page = page_tables((PAGES / f"page.{locale}.md").read_text(encoding="utf-8"))
+    maps = LOCALE_TABLES[locale]
+    assert len(page) == len(maps)
     outcomes = []
-    for mapping, page_rows in zip(TABLES, page):
-        mdx = result.outputs[f"cni-performance-comparison/ko/tables/{mapping.table}.mdx"].decode()
+    for mapping, page_rows in zip(maps, page):
+        if mapping is None:
+            continue
+        mdx = result.outputs[f"cni-performance-comparison/{locale}/tables/{mapping.table}.mdx"].decode()
         ours = generated_rows(mdx)
         assert sorted(mapping.rows) == list(range(len(page_rows))), mapping.table
         for r, page_row in enumerate(page_rows):
             for c, g in mapping.columns.items():
                 cell, shown = page_row[c], ours[mapping.rows[r]][g]
-                outcomes.extend((outcome, mapping.table, r, c, cell, shown) for outcome in classify(cell, shown))
-    return outcomes, result
+                outcomes.extend((outcome, mapping.table, r, c, cell, shown)
+                                for outcome in classify(cell, shown, ABSENT[locale]))
+    return outcomes
 
 
-def classify(cell: str, shown: str) -> list[str]:
-    """The outcome of each figure of a page cell against the generated cell."""
+@pytest.fixture(scope="module")
+def compared(built):
+    """The ko page's cells against the generated ko tables, and the build."""
+    return compare(built, "ko"), built
+
+
+def classify(cell: str, shown: str, absent: tuple[str, str]) -> list[str]:
+    """The outcome of each figure of a page cell against the generated cell (``absent``: the locale's
+    'not measured' and 'does not apply')."""
     if cell == "-" or cell.startswith("N/A"):  # the page writes both for either
-        return ["absent" if shown in (NOT_APPLICABLE, NOT_MEASURED) else "wrong"]
+        return ["absent" if shown in absent else "wrong"]
     found = numbers(cell)
     if not found:  # "동일", "~동일": the same figure on both sides
         return ["qualitative" if all(abs(v) < 1 for _, v in numbers(shown)) and numbers(shown) else "wrong"]
@@ -167,3 +188,14 @@ def test_approximate_page_figures_stay_approximate(compared):
     for outcome, table, r, c, cell, shown in outcomes:
         if outcome == "exact" and cell.lstrip("*").startswith("~") and numbers(cell):
             assert shown.startswith("~"), (table, r, c, cell, shown)
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_the_zh_and_en_pages_figures_are_in_their_tables_too(built, locale):
+    outcomes = compare(built, locale)
+    unexplained = [(t, r, c, cell, shown) for outcome, t, r, c, cell, shown in outcomes
+                   if outcome == "wrong" or (outcome == "differs" and (t, r, c) not in KNOWN_CONTRADICTIONS)]
+    assert unexplained == []
+    figures = sum(outcome in ("exact", "rounded", "differs") for outcome, *_ in outcomes)
+    # en shows the RTT mean once (5 figures fewer than ko and zh).
+    assert figures == {"zh": 117, "en": 112}[locale]
