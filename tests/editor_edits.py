@@ -59,7 +59,7 @@ def apply_edits(path: Path, edits: list[LineEdit]) -> int:
 
 
 _STALE = re.compile(r"^\S+?:(\d+):\d+: error\[L062\] waivers\[(\d+)\]\.accepted: .*\n  hint: .*set accepted: "
-                    r"([0-9a-f]{8});", re.M)
+                    r"([b-z]{8});", re.M)
 
 
 def confirm_stale_waivers(path: Path, validate_output: str) -> list[int]:
@@ -72,7 +72,7 @@ def confirm_stale_waivers(path: Path, validate_output: str) -> list[int]:
     for line, index, fingerprint in _STALE.findall(validate_output):
         number = int(line) - 1
         assert lines[number].lstrip().startswith("accepted: "), lines[number]
-        lines[number] = re.sub(r"accepted: [0-9a-f]{8}", f"accepted: {fingerprint}", lines[number])
+        lines[number] = re.sub(r"accepted: [b-z]{8}", f"accepted: {fingerprint}", lines[number])
         confirmed.append(int(index))
     path.write_text("\n".join(lines), encoding="utf-8")
     return confirmed

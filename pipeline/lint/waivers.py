@@ -57,10 +57,20 @@ def figures(text: str) -> list[str]:
     return [n.replace(",", "") for n in _FIGURE.findall(text)]
 
 
+FINGERPRINT_LETTERS = "bcdfghjkmnpqrstvwxz"
+"""Consonants only: YAML reads a fingerprint as text whatever it is (never a number like 25403735 or
+1e40, never a word like 'no'), so editors type it unquoted."""
+
+
 def fingerprint(found: Iterable[LintFinding]) -> str:
-    """Eight hex digits naming findings by rule, path and figures (not wording, which may be reworded)."""
+    """Eight letters naming findings by rule, path and figures (not wording, which may be reworded)."""
     lines = sorted(f"{f.code} {f.path} {' '.join(figures(f.message))}" for f in found)
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:8]
+    number = int.from_bytes(hashlib.sha256("\n".join(lines).encode("utf-8")).digest()[:8], "big")
+    letters = []
+    for _ in range(8):
+        number, digit = divmod(number, len(FINGERPRINT_LETTERS))
+        letters.append(FINGERPRINT_LETTERS[digit])
+    return "".join(letters)
 
 
 def apply_waivers(derived: DerivedReport, found: list[LintFinding]) -> tuple[list[LintFinding], list[Waived]]:
