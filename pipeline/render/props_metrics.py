@@ -105,9 +105,9 @@ def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> Cost
                                      concurrency=comparison.concurrency, best=comparison.best, rows=rows,
                                      note=_disagreement_note(ctx, entry.model, rows)))
     return CostChartProps(
-        **ctx.envelope(component, ctx.loc.text("chart.cost_per_mtok.title")),
+        **ctx.envelope(component, ctx.loc.text("chart.cost_per_mtok.title"), [ctx.prices_as_of()]),
         description=ctx.loc.text("chart.cost_per_mtok.description"),
-        convention=cost_convention(ctx), unit=ctx.loc.unit_label(metric.unit), direction="lower",
+        convention=cost_convention(ctx), prices_as_of=ctx.prices_as_of(), unit=ctx.loc.unit_label(metric.unit), direction="lower",
         direction_label=ctx.loc.text("direction.lower"), best_label=ctx.loc.text("label.best"),
         columns=cost_columns(ctx), groups=groups)
 
