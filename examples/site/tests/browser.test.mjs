@@ -4,7 +4,7 @@
 //   node --test tests/browser.test.mjs
 // It serves build/ on 127.0.0.1, opens the Llama 4 page and the consistent-demo fixture page in
 // ko, en and zh, and checks every chart and table against the props files the page imports (the
-// copies in site-data/): bar and point counts, formatted values, labels in the page's locale,
+// files docusaurus-plugin-site-data serves them): bar and point counts, formatted values, labels in the page's locale,
 // table cells, hostile labels shown as literal text, and no console errors. It saves a full-page
 // screenshot per page and locale under build/screenshots/ at the repository root.
 import {after, before, test} from 'node:test';
@@ -17,7 +17,8 @@ import {serve} from '../scripts/serve-static.mjs';
 
 const SITE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = process.env.SITE_BUILD_DIR ?? join(SITE, 'build');
-const DATA = join(SITE, 'site-data');
+// What the pages imported: docusaurus-plugin-site-data's copy of each locale's files (<locale>/<report>/...).
+const DATA = join(SITE, '.docusaurus', 'docusaurus-plugin-site-data');
 const SHOTS = process.env.SCREENSHOT_DIR ?? resolve(SITE, '../../build/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags this machine's closed network needs: without them Chromium keeps calling home.
@@ -52,7 +53,7 @@ after(async () => {
 });
 
 function props(report, locale, component) {
-  return JSON.parse(readFileSync(join(DATA, report, locale, `${component}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(DATA, locale, report, `${component}.json`), 'utf8'));
 }
 
 const chart = (name) => `figure[data-chart="${name}"]`;
