@@ -56,8 +56,8 @@ def test_every_page_in_every_locale_shows_the_props(built_site):
                  env={"CHROMIUM_PATH": str(CHROMIUM)})
     assert tested.returncode == 0, tail(tested, 120)
     results = re.findall(r"^(ok|not ok) \d+ - (.+)$", tested.stdout, flags=re.MULTILINE)
-    expected = [("ok", f"{report} in {locale}") for locale in ("ko", "en", "zh")
-                for report in ("llama4-fm-serving", "consistent-demo")]
+    expected = [("ok", f"{report} in {locale}{view}") for locale in ("ko", "en", "zh")
+                for report in ("llama4-fm-serving", "consistent-demo") for view in ("", " at 390 px, light and dark")]
     # The benchmark report's page (generic views), in each locale at desktop width and at 390 px.
     expected += [("ok", f"cni-performance-comparison in {locale}{width}") for locale in ("ko", "en", "zh")
                  for width in ("", " at 390 px")]

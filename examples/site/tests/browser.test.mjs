@@ -240,8 +240,10 @@ async function checkTables(page, report, locale) {
   return tables.slice(expected.length);
 }
 
-async function openPage(locale, page) {
-  const tab = await browser.newPage({viewport: {width: 1200, height: 900}, deviceScaleFactor: 1});
+async function openPage(locale, page, {width = 1200, theme = 'light'} = {}) {
+  const tab = await browser.newPage({viewport: {width, height: 900}, deviceScaleFactor: 1});
+  // Docusaurus reads the colour mode from localStorage before the first paint.
+  await tab.addInitScript((mode) => window.localStorage.setItem('theme', mode), theme);
   const errors = [];
   tab.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -282,6 +284,63 @@ for (const locale of LOCALES) {
       await tab.screenshot({path: join(SHOTS, `${page.report}-${locale.id}.png`), fullPage: true});
       await tab.close();
       assert.deepEqual(errors, [], `${locale.id} ${page.report}: console errors`);
+    });
+  }
+}
+
+// What a reader on a phone, or in dark mode, sees: no sideways scroll at 390 px (a wide table scrolls
+// inside its card), a header on every table column, and chart text readable on its card in both themes
+// (WCAG contrast of at least 4.5 between each figure's text and the background it is drawn on).
+async function layoutProblems(tab) {
+  return tab.evaluate(() => {
+    const rgb = (css) => (css.match(/[\d.]+/g) || []).map(Number);
+    const luminance = ([r, g, b]) => {
+      const [R, G, B] = [r, g, b].map((c) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    const background = (element) => {
+      for (let e = element; e; e = e.parentElement) {
+        const color = rgb(getComputedStyle(e).backgroundColor);
+        if (color.length === 3 || (color.length === 4 && color[3] > 0.5)) return color.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const problems = [];
+    const page = document.scrollingElement;
+    if (page.scrollWidth > page.clientWidth + 1) {
+      problems.push(`the page scrolls sideways: ${page.scrollWidth} px wide in ${page.clientWidth} px`);
+    }
+    document.querySelectorAll('article th').forEach((th) => {
+      if (th.textContent.trim() === '') problems.push(`an empty table header in ${th.closest('figure')?.dataset.chart ?? 'a table'}`);
+    });
+    document.querySelectorAll('figure[data-chart]').forEach((figure) => {
+      const text = luminance(rgb(getComputedStyle(figure).color));
+      const behind = luminance(background(figure));
+      const contrast = (Math.max(text, behind) + 0.05) / (Math.min(text, behind) + 0.05);
+      if (contrast < 4.5) problems.push(`${figure.dataset.chart}: text contrast ${contrast.toFixed(2)} on its card`);
+    });
+    return problems;
+  });
+}
+
+for (const locale of LOCALES) {
+  for (const page of PAGES) {
+    test(`${page.report} in ${locale.id} at 390 px, light and dark`, {timeout: 90_000}, async () => {
+      for (const theme of ['light', 'dark']) {
+        for (const width of [1200, 390]) {
+          const {tab, errors} = await openPage(locale, page, {width, theme});
+          assert.equal(await tab.getAttribute('html', 'data-theme'), theme);
+          assert.deepEqual(await layoutProblems(tab), [], `${locale.id} ${page.report}, ${theme}, ${width} px`);
+          if (width === 390 || theme === 'dark') {
+            await tab.screenshot({path: join(SHOTS, `${page.report}-${locale.id}-${theme}-${width}.png`), fullPage: true});
+          }
+          await tab.close();
+          assert.deepEqual(errors, [], `${locale.id} ${page.report}: console errors`);
+        }
+      }
     });
   }
 }
