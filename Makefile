@@ -4,12 +4,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site-data test validate check lint schema goldens bench clean help node-deps bytecode
+.PHONY: site-data test test-quick validate check lint schema goldens bench clean help node-deps bytecode
 .PHONY: system-deps fonts apt-install site-deps site site-serve types locales
 
 help:
 	@echo "make site-data   create the environment if missing, install, build every shipped report"
-	@echo "make test        run the test suite"
+	@echo "make test        run the whole test suite (what CI runs)"
+	@echo "make test-quick  the suite without the example site's builds and browser tests (tests/site/)"
 	@echo "make validate    check data/ (structure, references, translations); writes nothing"
 	@echo "make lint        check the numbers for contradictions"
 	@echo "make check       fail if site-data/ or schemas/ are stale (for CI)"
@@ -99,8 +100,13 @@ $(NODE_STAMP): $(MDX_CHECK)/package.json $(MDX_CHECK)/package-lock.json
 
 node-deps: $(NODE_STAMP)
 
+# `make test` is the full suite CI runs (the example site's build, browser and live-preview tests
+# included); `make test-quick` leaves out tests/site/ (the Docusaurus builds), for the edit-test loop.
 test: $(STAMP) bytecode node-deps system-deps site-deps
 	$(PY) -m pytest
+
+test-quick: $(STAMP) node-deps fonts
+	$(PY) -m pytest --ignore=tests/site
 
 # VALIDATE_FLAGS: e.g. --strict, or --format github for annotations in GitHub Actions.
 validate: $(STAMP) fonts

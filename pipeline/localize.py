@@ -8,6 +8,7 @@ error (collected, then reported all at once), never an English fallback.
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import functools
 import re
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import NumberPattern, format_compact_decimal, parse_pattern
+
 from pipeline.errors import Location, Problem
 from pipeline.models.site import SiteLocale
 
@@ -192,6 +195,10 @@ class Localizer:
     def number(self, value: float, decimals: int = 0) -> str:
         """A grouped decimal: ``4,200``, ``0.85``."""
         return format_decimal(_quantize(value, decimals), _pattern(decimals), locale=self.locale)
+
+    def date(self, day: datetime.date) -> str:
+        """A calendar date in the locale's medium form: ``Feb 10, 2026``, ``2026年2月10日``, ``2026. 2. 10.``."""
+        return format_date(day, format="medium", locale=self.locale)
 
     def usd(self, value: float, decimals: int = 2, approximate: bool = False) -> str:
         """US dollars as the site shows them in every locale: ``$0.85`` (``~$45.00`` if approximate)."""

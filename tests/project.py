@@ -10,6 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 """The repository root."""
 GOLDEN_REPORTS = ROOT / "tests" / "fixtures" / "golden"
 GOLDEN_OUTPUT = ROOT / "tests" / "golden"
+FROZEN_REPORT = ROOT / "tests" / "fixtures" / "frozen" / "llama4-fm-serving.yaml"
+"""The Llama 4 report as first published (its figures, contradictions and waivers), frozen: exact-figure
+tests read it, never data/reports/, which editors change."""
 
 
 def make_project(target: Path, reports: list[Path] | None = None) -> Path:

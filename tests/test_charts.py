@@ -29,10 +29,10 @@ LOCALES = ("zh", "en", "ko")
 
 
 @pytest.fixture(scope="module")
-def llama4_props() -> dict[str, dict[str, Envelope]]:
-    """Locale -> component -> props of the shipped Llama 4 report."""
-    paths = ProjectPaths(ROOT)
-    checked = check(paths, report_files=[ROOT / "data" / "reports" / "llama4-fm-serving.yaml"])
+def llama4_props(frozen_project) -> dict[str, dict[str, Envelope]]:
+    """Locale -> component -> props of the Llama 4 report as first published (tests/fixtures/frozen/)."""
+    paths = ProjectPaths(frozen_project)
+    checked = check(paths, report_files=[frozen_project / "data" / "reports" / "llama4-fm-serving.yaml"])
     result = {}
     for site_locale in checked.inputs.locales:
         loc = Localizer(site_locale, babel_locale(site_locale), checked.inputs.translations[site_locale.id])

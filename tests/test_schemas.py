@@ -9,6 +9,7 @@ and check them against the exported schemas with ``jsonschema``.
 from __future__ import annotations
 
 import json
+import shutil
 import re
 from pathlib import Path
 
@@ -19,8 +20,8 @@ import yaml
 from pipeline.cli import main
 from pipeline.load.project import CATALOG_FILES
 from pipeline.props.models import COMPONENTS
-from pipeline.schemas import schema_files
-from tests.project import ROOT, golden_reports
+from pipeline.schemas import schema_files, site_locale_ids
+from tests.project import FROZEN_REPORT, ROOT, golden_reports
 
 SCHEMAS = ROOT / "schemas"
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -66,7 +67,7 @@ def _errors(name: str, instance) -> list[str]:
 
 
 def test_committed_schemas_are_current():
-    expected = schema_files()
+    expected = schema_files(site_locale_ids(ROOT))
     on_disk = sorted(p.relative_to(SCHEMAS).as_posix() for p in SCHEMAS.rglob("*.json"))
     assert on_disk == sorted(expected), "schemas/ holds other files than the models export; run `make schema`"
     stale = [name for name, data in sorted(expected.items()) if (SCHEMAS / name).read_bytes() != data]
@@ -75,7 +76,8 @@ def test_committed_schemas_are_current():
 
 def test_schema_check_command_reports_a_stale_schema(tmp_path, capsys):
     (tmp_path / "data").mkdir()
-    for name, data in schema_files().items():
+    shutil.copytree(ROOT / "i18n", tmp_path / "i18n")  # the locales every localized text requires
+    for name, data in schema_files(site_locale_ids(ROOT)).items():
         (tmp_path / "schemas" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "schemas" / name).write_bytes(data)
     assert main(["--root", str(tmp_path), "schema", "--check"]) == 0
@@ -85,7 +87,7 @@ def test_schema_check_command_reports_a_stale_schema(tmp_path, capsys):
 
 
 def test_there_is_a_schema_for_every_input_kind_and_every_props_file():
-    names = set(schema_files())
+    names = set(schema_files(site_locale_ids(ROOT)))
     assert {f"{name}.schema.json" for name in CATALOG_FILES} | {"report.schema.json", "locales.schema.json"} <= names
     assert {f"props/{component}.schema.json" for component in COMPONENTS} <= names
 
@@ -107,18 +109,25 @@ def test_data_file_validates_against_its_schema(path):
 
 def test_the_schema_catches_what_editors_get_wrong():
     """The editor sees the same mistakes the pipeline reports (so the check above can fail)."""
-    report = yaml.load((ROOT / "data" / "reports" / "llama4-fm-serving.yaml").read_text(encoding="utf-8"),
+    report = yaml.load(FROZEN_REPORT.read_text(encoding="utf-8"),
                        Loader=_LanguageServerLoader)
     report["scenarios"][3]["price"]["hourly"] = -45
     report["method"]["run_per_point"] = report["method"].pop("runs_per_point")
     report["date"] = "2026-02-30"
     report["results"][0]["metrics"]["ttft"]["A"] = "120ms"
+    report["results"][0]["metrics"]["ttft"]["B"] = -280  # a plain figure has a minimum too
+    report["title"]["kr"] = report["title"].pop("ko")  # a locale typo: ko missing, kr unknown
+    del report["scenarios"][0]["role"]["en"]  # a text missing in one locale
     assert _errors("report.schema.json", report) == [
         "date: '2026-02-30' is not a 'date'",
         "method: 'runs_per_point' is a required property",
         "method: Additional properties are not allowed ('run_per_point' was unexpected)",
         "results.0.metrics.ttft.A: '120ms' is not valid under any of the given schemas",
+        "results.0.metrics.ttft.B: -280 is not valid under any of the given schemas",
+        "scenarios.0.role: 'en' is a required property",
         "scenarios.3.price.hourly: -45 is less than or equal to the minimum of 0",
+        "title: 'ko' is a required property",
+        "title: Additional properties are not allowed ('kr' was unexpected)",
     ]
 
 

@@ -375,6 +375,10 @@ export interface CostChartProps {
    */
   convention: string;
   /**
+   * When the hourly prices were read, per scenario when they differ ('Hourly prices as of Feb 10, 2026.').
+   */
+  prices_as_of: string;
+  /**
    * Unit label ('$/1M tokens').
    */
   unit: string;

@@ -1,7 +1,12 @@
 // An example Docusaurus 3 site that renders site-data/'s props and MDX tables in three locales.
-// `make site` builds it; `make site-serve` serves the build on 127.0.0.1.
+// `make site` builds it; `make site-serve` serves the build on 127.0.0.1; `npm run start` is the editors'
+// live preview: docusaurus-plugin-site-data rebuilds the data when a file under data/, i18n/ or templates/
+// is saved, and pages import the current locale's files as '@site-data/<report>/<Component>.json'.
+import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+
+const repository = path.resolve(__dirname, '../..');
 
 const config: Config = {
   title: 'site-data example',
@@ -36,6 +41,21 @@ const config: Config = {
         theme: {customCss: './src/css/custom.css'},
         sitemap: false,
       } satisfies Preset.Options,
+    ],
+  ],
+  plugins: [
+    [
+      'docusaurus-plugin-site-data',
+      {
+        // The project the plugin builds: this repository, or another one (the live-preview test's copy).
+        root: process.env.SITE_DATA_ROOT ?? repository,
+        command: [path.join(repository, '.venv', 'bin', 'python'), '-m', 'pipeline'],
+        // The pages draw their own charts: the dev server skips the static ones (2-3 s a save; they are
+        // left as they were, so run `make site-data` before committing), a production build draws them.
+        args: process.env.NODE_ENV === 'production' ? [] : ['--no-charts'],
+        // The consistent demo report's golden outputs (MDX-hostile labels: the browser test's fixture).
+        extraSources: ['tests/golden'],
+      },
     ],
   ],
   themeConfig: {

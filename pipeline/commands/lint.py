@@ -25,6 +25,8 @@ class Entry:
     problem: Problem
     waived: bool = False
     reason: str | None = None
+    fingerprint: str | None = None
+    """For a waived finding: its waiver's fingerprint, the value of the waiver's ``accepted:``."""
 
 
 def register(sub) -> None:
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     files = [p if p.is_absolute() else Path.cwd() / p for p in args.paths] or None
     checked = check(ProjectPaths(root), strict=args.strict, report_files=files, lint_errors_fail=False)
     entries = [Entry(p) for p in checked.problems]
-    entries += [Entry(w.finding.problem(), True, w.reason) for w in checked.waived]
+    entries += [Entry(w.finding.problem(), True, w.reason, w.fingerprint) for w in checked.waived]
     entries.sort(key=lambda e: (e.problem.sort_key(), e.waived))
     if args.format == "json":
         print(json.dumps([entry_dict(e) for e in entries], ensure_ascii=False, indent=2))
@@ -62,7 +64,7 @@ def entry_dict(entry: Entry) -> dict:
 
     rule = RULES.get(entry.problem.code)
     return {**as_dict(entry.problem), "rule": rule.name if rule else None, "doc": rule.doc if rule else None,
-            "waived": entry.waived, "reason": entry.reason}
+            "waived": entry.waived, "reason": entry.reason, "accepted": entry.fingerprint}
 
 
 def github_line(entry: Entry) -> str:

@@ -16,10 +16,10 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    from pipeline.schemas import schema_files
+    from pipeline.schemas import schema_files, site_locale_ids
 
     folder = root / "schemas"
-    files = schema_files()
+    files = schema_files(site_locale_ids(root))
     stale = sorted(name for name, data in files.items()
                    if not (folder / name).is_file() or (folder / name).read_bytes() != data)
     if args.check:

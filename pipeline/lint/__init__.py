@@ -18,6 +18,7 @@ from pipeline.lint.base import LintFinding
 from pipeline.lint.completeness import completeness
 from pipeline.lint.latency import latency_vs_throughput
 from pipeline.lint.memory import memory_fit
+from pipeline.lint.prices import price_dates
 from pipeline.lint.registry import RULES, Rule
 from pipeline.lint.roofline import decode_roofline
 from pipeline.lint.stated import catalogue_contradictions, stated_checks
@@ -75,7 +76,8 @@ class LintResult:
 def find_all(derived: DerivedReport, facts: list[FindingFacts]) -> list[LintFinding]:
     """Every finding of every rule, before waivers, in a stable order."""
     found = (stated_checks(derived, facts) + catalogue_contradictions(derived) + latency_vs_throughput(derived)
-             + memory_fit(derived) + decode_roofline(derived) + sweep_sanity(derived) + completeness(derived))
+             + memory_fit(derived) + decode_roofline(derived) + sweep_sanity(derived) + completeness(derived)
+             + price_dates(derived))
     return sorted(found, key=lambda f: f.problem().sort_key())
 
 

@@ -14,6 +14,7 @@ from pipeline.derive.figures import Figure
 from pipeline.lint import LintResult
 from pipeline.lint.base import LintFinding, finding, number
 from pipeline.lint.registry import UDP_DELIVERED_MARGIN
+from pipeline.lint.prices import price_dates
 from pipeline.lint.waivers import apply_waivers
 from pipeline.packs.networking import THROUGHPUT_METRICS
 
@@ -217,7 +218,7 @@ def udp_delivered(derived: DerivedBenchmark) -> list[LintFinding]:
     return found
 
 
-CORE_RULES = (percentile_order, stated_comparisons, stated_figures, stated_ranges, published_runs)
+CORE_RULES = (percentile_order, stated_comparisons, stated_figures, stated_ranges, published_runs, price_dates)
 PACK_RULES = {"networking": (network_bandwidth, udp_delivered)}
 """Rules each pack adds."""
 

@@ -43,8 +43,11 @@ _RULES = [
     Rule("L050", "missing-baseline", "a metric has figures but none for the baseline", "warning"),
     Rule("L051", "missing-cost", "a scenario's cost per token cannot be derived", "warning"),
     Rule("L052", "too-few-runs", "a measured figure comes from fewer runs than the method declares", "warning"),
+    Rule("L053", "price-age", "a price was read longer ago than the site allows", "warning"),
+    Rule("L054", "price-date-future", "a price is dated after today", "error"),
     Rule("L060", "waiver-without-reason", "a waiver gives no reason, so it waives nothing", "error"),
     Rule("L061", "unused-waiver", "a waiver matches no finding", "warning"),
+    Rule("L062", "stale-waiver", "a waived figure changed since the waiver was accepted", "error"),
     Rule("L070", "percentile-order", "a higher percentile is below a lower one (or below the median)", "error"),
     Rule("L071", "stated-comparison", "a stated change or ratio disagrees with the figures it compares", "error"),
     Rule("L072", "stated-figure", "a stated figure differs from the data (or is another scenario's)", "error"),
@@ -57,7 +60,7 @@ _RULES = [
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
 """Code -> rule, in code order."""
 
-WAIVER_RULES = frozenset({"L060", "L061"})
+WAIVER_RULES = frozenset({"L060", "L061", "L062"})
 """Rules about waivers themselves; they cannot be waived."""
 
 # -- tolerances (each documented on its rule's page) -----------------------------------
@@ -68,6 +71,8 @@ ROOFLINE_MARGIN = 0.10
 """L030/L031: relative slack on the bandwidth bound (data-sheet rounding; the bound is already a peak)."""
 DIP_MARGIN = 0.03
 """L040: a drop smaller than this share of the previous point is run-to-run noise."""
+PRICE_MAX_AGE_DAYS = 365
+"""L053: a price read longer ago than this (days before today) is warned about; cloud prices change yearly."""
 UDP_DELIVERED_MARGIN = 0.02
 """L081: relative slack between the received rate and sent x (1 - loss) (interval edges, rounding)."""
 SUPERLINEAR_MARGIN = 0.05

@@ -25,6 +25,7 @@ from pipeline.models.report import Report
 if TYPE_CHECKING:
     from pipeline.models.benchmark import Report as BenchmarkReport
 from pipeline.models.site import SiteLocale, SiteLocales
+from pipeline.validate.merges import merged_flags
 from pipeline.validate.schema import validate_document
 
 if TYPE_CHECKING:
@@ -173,11 +174,13 @@ def read_inputs(paths: ProjectPaths, report_files: list[Path] | None = None) -> 
 
             benchmark, found = validate_document(document, BenchmarkReport)
             problems.extend(found)
+            problems.extend(merged_flags(document))
             if benchmark is not None:
                 benchmarks.append(Located(benchmark, document))
             continue
         report, found = validate_document(document, Report)
         problems.extend(found)
+        problems.extend(merged_flags(document))
         if report is not None:
             reports.append(Located(report, document))
             if report.measurements:

@@ -8,7 +8,7 @@ and so the traps PyYAML lets through (duplicate keys, alias bombs) are refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,9 @@ class SourceDocument:
     """(line, column), 1-based, of the value at each field path."""
     key_marks: dict[FieldPath, tuple[int, int]]
     """(line, column), 1-based, of the mapping key that introduces each field path."""
+    merged: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """Field paths whose value reached their mapping through a ``<<:`` merge (not typed there), each with
+    the (line, column) of the ``<<:`` key that brought it."""
 
     def locate(self, path: FieldPath, *, prefer_key: bool = False) -> Location:
         """The closest known position for ``path`` (walking up to its parents)."""
@@ -190,7 +193,7 @@ def parse_yaml(raw: bytes, name: str) -> SourceDocument:
     builder = _Builder(name)
     builder.lines = text.split("\n")
     data = builder.build(nodes[0], ())
-    return SourceDocument(name, data, builder.value_marks, builder.key_marks)
+    return SourceDocument(name, data, builder.value_marks, builder.key_marks, builder.merged)
 
 
 def _is_empty(node: yaml.Node) -> bool:
@@ -267,6 +270,10 @@ class _Builder:
         """The file's lines (to see what an unclosed quote swallowed)."""
         self.flattened: set[int] = set()
         """ids of mapping nodes already merged; an alias visits the same node again."""
+        self.own_keys: dict[int, tuple[set[str], tuple[int, int] | None]] = {}
+        """id of a mapping node -> the keys typed in it, and the mark of its '<<:' key (None without one)."""
+        self.merged: dict[FieldPath, tuple[int, int]] = {}
+        """See :attr:`SourceDocument.merged`."""
 
     def _mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -356,8 +363,10 @@ class _Builder:
         # Duplicates are checked among the mapping's own keys; keys brought in by a
         # '<<' merge may be overridden, which is what merges are for.
         first_seen: dict[str, int] = {}
+        merge_mark = None
         for key_node, _ in (node.value if id(node) not in self.flattened else ()):
             if key_node.tag == "tag:yaml.org,2002:merge":
+                merge_mark = self._mark(key_node)
                 continue
             key = self._key(key_node)
             line, column = self._mark(key_node)
@@ -376,10 +385,15 @@ class _Builder:
                                                                                     mark.column + 1),
                        path=_dotted(path), hint="'<<:' takes an alias of a mapping (<<: *name) "
                                                 "or a list of them") from None
+        if id(node) not in self.flattened:
+            self.own_keys[id(node)] = (set(first_seen), merge_mark)
         self.flattened.add(id(node))
+        own, merge_mark = self.own_keys[id(node)]
         result: dict = {}
         for key_node, value_node in node.value:
             key = self._key(key_node)
+            if merge_mark is not None and key not in own:
+                self.merged[path + (key,)] = merge_mark
             self.key_marks[path + (key,)] = self._mark(key_node)
             self.value_marks.pop(path + (key,), None)  # an own value replaces a merged one
             result[key] = self.build(value_node, path + (key,))

@@ -88,7 +88,8 @@ def _number_as_figure(value: Any) -> Any:
     return value
 
 
-Figure = Annotated[FigureInput, BeforeValidator(_number_as_figure, json_schema_input_type=float | FigureInput)]
+Figure = Annotated[FigureInput, BeforeValidator(
+    _number_as_figure, json_schema_input_type=Annotated[float, Field(gt=0, le=LARGEST)] | FigureInput)]
 """A positive number, or ``{value, source, approximate}``."""
 
 

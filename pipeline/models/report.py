@@ -423,6 +423,10 @@ class Waiver(Strict):
     every finding below that path, and '*' stands for any one step (sweeps[0].points.*.values.A)."""
     reason: Text | None = None
     """Why the figure is published anyway. Required: a waiver without a reason waives nothing (L060)."""
+    accepted: Annotated[str, StringConstraints(pattern=r"^[bcdfghjkmnpqrstvwxz]{8}$")] | None = None
+    """Fingerprint of the findings the waiver was written for (their rules, paths and figures), as the
+    stale-waiver message (L062) prints it. When a waived figure changes, the fingerprint no longer
+    matches: the waiver waives nothing until an editor checks its reason and writes the new one."""
 
 
 LlmComponentKind = Literal["overview", "infrastructure", "model_spec", "metric_bars", "concurrency_sweep", "cost",

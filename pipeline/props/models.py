@@ -238,6 +238,8 @@ class CostChartProps(Envelope):
     """What cost efficiency means here, one or two sentences."""
     convention: str
     """How cost is computed and at which operating point, translated."""
+    prices_as_of: str
+    """When the hourly prices were read, per scenario when they differ ('Hourly prices as of Feb 10, 2026.')."""
     unit: str
     """Unit label ('$/1M tokens')."""
     direction: Literal["lower"]

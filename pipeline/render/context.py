@@ -112,6 +112,17 @@ class RenderContext:
         shown = [self.format(v.value, unit, v.decimals if decimals is None else decimals) for v in (low, high)]
         return self.loc.range(*shown, approximate=low.approximate or high.approximate)
 
+    def prices_as_of(self) -> str:
+        """When the hourly prices were read: one date, or each date with the scenarios priced on it."""
+        by_date: dict = {}
+        for scenario in self.report.scenarios:
+            by_date.setdefault(scenario.price.as_of, []).append(scenario.id)
+        if len(by_date) == 1:
+            return self.loc.text("price.as_of", dates=self.loc.date(next(iter(by_date))))
+        dates = [self.loc.text("price.as_of.scenarios", date=self.loc.date(day), scenarios=self.loc.join(ids))
+                 for day, ids in sorted(by_date.items())]
+        return self.loc.text("price.as_of", dates=self.loc.join(dates))
+
     def cost_context(self) -> str:
         """Operating point of cost, as a phrase for notes."""
         point = self.report.operating_point

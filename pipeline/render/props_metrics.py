@@ -106,9 +106,9 @@ def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> Cost
     if not groups:
         return None
     return CostChartProps(
-        **ctx.envelope(component, ctx.loc.text("chart.cost_per_mtok.title")),
+        **ctx.envelope(component, ctx.loc.text("chart.cost_per_mtok.title"), [ctx.prices_as_of()]),
         description=ctx.loc.text("chart.cost_per_mtok.description"),
-        convention=cost_convention(ctx), unit=ctx.loc.unit_label(metric.unit), direction="lower",
+        convention=cost_convention(ctx), prices_as_of=ctx.prices_as_of(), unit=ctx.loc.unit_label(metric.unit), direction="lower",
         direction_label=ctx.loc.text("direction.lower"), best_label=ctx.loc.text("label.best"),
         columns=cost_columns(ctx), groups=groups)
 

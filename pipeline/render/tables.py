@@ -91,7 +91,7 @@ def cost_tables(props: CostChartProps) -> list[Table]:
             if show_derived:
                 row.append(r.derived_cost.formatted)
             rows.append(row + [r.relative.formatted])
-        notes = [props.convention] + ([group.note] if group.note else [])
+        notes = [props.convention, props.prices_as_of] + ([group.note] if group.note else [])
         tables.append(Table(f"cost-per-mtok-{group.model}",
                             [Column(props.columns[k], k != "scenario") for k in keys], rows, notes))
     return tables

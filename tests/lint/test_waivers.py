@@ -84,7 +84,7 @@ def test_a_waiver_of_an_unknown_rule_is_a_validation_error(tmp_path, capsys):
     assert code == 1
     assert err.splitlines()[:2] == [
         f"{DEMO}:92:12: error[E040] waivers[0].rule: unknown lint rule 'L011'",
-        "  hint: waivable rules: L001, L002, L003, L010, L020, L030, L031, L040, L041, L050, L051, L052, L070, L071, L072, L073, L074, L080, L081 "
+        "  hint: waivable rules: L001, L002, L003, L010, L020, L030, L031, L040, L041, L050, L051, L052, L053, L054, L070, L071, L072, L073, L074, L080, L081 "
         "(see docs/lint/README.md)"]
 
 
@@ -123,3 +123,78 @@ def test_a_scope_covers_its_own_path_and_everything_below(path, cut):
 def test_a_scope_never_covers_a_path_that_leaves_it(scope, path):
     if covers(".".join(scope), ".".join(path)):
         assert len(scope) <= len(path) and all(s in ("*", p) for s, p in zip(scope, path))
+
+
+# -- a waiver records what it accepted (L062) ------------------------------------------------------
+
+def _accepted_now(text: str) -> str:
+    """The fingerprint lint gives the demo's only waiver (what an editor writes after checking it)."""
+    (waived, *_) = lint(text).waived
+    return waived.fingerprint
+
+
+def test_a_waiver_accepted_for_its_figures_keeps_waiving():
+    text = with_waivers(edited(*WRONG_COST), '{rule: L001, scope: "results[0].stated", reason: "stated $293.70"}')
+    fingerprint = _accepted_now(text)
+    assert len(fingerprint) == 8
+    accepted = text.replace("reason: ", f"accepted: {fingerprint}, reason: ")
+    result = lint(accepted)
+    assert result.active == [] and [w.finding.code for w in result.waived] == ["L001"]
+
+
+def test_a_waiver_goes_stale_when_a_figure_it_covers_changes():
+    text = with_waivers(edited(*WRONG_COST),
+                        '{rule: L001, scope: "results[0].stated", accepted: PRINT, reason: "published $293.70, '
+                        'not the 293.67 the prices give"}')
+    text = text.replace("PRINT", _accepted_now(text.replace("accepted: PRINT, ", "")))
+    # The editor types a new published cost; the waiver was written for the old one.
+    changed = text.replace("cost_per_mtok: {A: 293.70", "cost_per_mtok: {A: 293.80")
+    result = lint(changed)
+    assert result.waived == []
+    found = [f.problem().format() for f in result.active]
+    assert [f.code for f in result.active] == ["L001", "L062"]
+    assert found[0].startswith(f"{DEMO}:51:26: error[L001] results[0].stated.cost_per_mtok.A: cost per 1M output "
+                               "tokens of llama4-scout on A: stated 293.80, but the data give 293.6679")
+    stale = found[1]
+    old = text.split("accepted: ")[1][:8]
+    new = stale.split("the findings now give ")[1][:8]
+    assert new != old
+    assert stale == (
+        f"{DEMO}:92:56: error[L062] waivers[0].accepted: the waiver of L001 at 'results[0].stated' was accepted for "
+        f"other figures (accepted {old}, the findings now give {new}), so its 1 finding(s) (line 51) are reported "
+        "again; its reason quotes 293.70, which neither the findings nor the report give any more\n"
+        "  hint: check the figures and the reason (rewrite the figures it quotes); if the page is to publish them "
+        f"as they now are, set accepted: {new}; else correct the data")
+    confirmed = changed.replace(f"accepted: {old}", f"accepted: {new}")
+    assert lint(confirmed).active == []
+
+
+def test_a_price_change_makes_the_waiver_over_its_derived_costs_stale():
+    text = with_waivers(edited(*WRONG_COST), '{rule: L001, scope: "results[0].stated", accepted: PRINT, reason: r}')
+    text = text.replace("PRINT", _accepted_now(text.replace("accepted: PRINT, ", "")))
+    repriced = text.replace("price: {hourly: 98.32,", "price: {hourly: 55.04,")
+    assert [f.code for f in lint(repriced).active] == ["L001", "L062"]
+
+
+def test_the_fingerprint_follows_figures_not_wording():
+    from pipeline.lint.base import LintFinding
+    from pipeline.lint.waivers import fingerprint
+
+    one = LintFinding("L001", "stated 0.85, but the data give 6.5026", None, "results[0].stated.cost_per_mtok.A", "")
+    reworded = LintFinding("L001", "published 0.85 whereas the figures give 6.5026", None, one.path, "")
+    refigured = LintFinding("L001", "stated 0.48, but the data give 6.5026", None, one.path, "")
+    assert fingerprint([one]) == fingerprint([reworded]) != fingerprint([refigured])
+    assert fingerprint([one, refigured]) == fingerprint([refigured, one])
+
+
+@pytest.mark.parametrize("reason,gone", [
+    ("$98.32/h at 4,200 tokens/s is $6.50, not $0.85", ["98.32", "0.85"]),
+    ("8 x H100 and 55 GB of int4 weights", []),  # small integers are not checked
+    ("6.5 rounds from 6.5026", []),
+])
+def test_figures_a_stale_reason_quotes_that_the_data_no_longer_give(reason, gone):
+    from pipeline.lint.base import LintFinding
+    from pipeline.lint.waivers import outdated_figures
+
+    now = [LintFinding("L001", "stated 0.48, but the data give 6.5026", None, "results[0]", "")]
+    assert outdated_figures(reason, now, {"price": {"hourly": 55.04}, "sweep": [4200]}) == gone

@@ -1,7 +1,7 @@
 """The example site, built for real and opened in headless Chromium in ko, en and zh.
 
-Builds examples/site (Docusaurus 3) with the repository's site-data/ and the consistent-demo
-golden outputs, type-checks its components against types/site-data.d.ts, then runs
+Builds examples/site (Docusaurus 3): its docusaurus-plugin-site-data builds the repository's data and
+serves it with the consistent-demo golden outputs (`npm run build` alone, no copy step), type-checks its components against types/site-data.d.ts, then runs
 examples/site/tests/browser.test.mjs and benchmark.test.mjs (node's test runner, Playwright driving
 Debian's Chromium), which check every chart and table against the props and save screenshots to
 build/screenshots/.
@@ -32,12 +32,13 @@ def built_site():
 
 
 def _build() -> None:
-    synced = run(["node", "scripts/sync-data.mjs"], timeout=120)
-    assert synced.returncode == 0, tail(synced)
     built = run([str(BIN / "docusaurus"), "build", "--out-dir", "build"], timeout=BUILD_TIMEOUT)
     assert built.returncode == 0, tail(built)
+    output = built.stdout + built.stderr
     for locale in ("zh", "en"):
-        assert f'Generated static files in "build/{locale}"' in built.stdout + built.stderr
+        assert f'Generated static files in "build/{locale}"' in output
+    for locale in ("ko", "en", "zh"):  # the plugin built the data, then served the locale's files
+        assert re.search(rf"\[docusaurus-plugin-site-data\] \d+ report\(s\) for {locale} in \d+ ms", output)
 
 
 def test_components_typecheck_against_the_generated_declarations():
@@ -55,8 +56,8 @@ def test_every_page_in_every_locale_shows_the_props(built_site):
                  env={"CHROMIUM_PATH": str(CHROMIUM)})
     assert tested.returncode == 0, tail(tested, 120)
     results = re.findall(r"^(ok|not ok) \d+ - (.+)$", tested.stdout, flags=re.MULTILINE)
-    expected = [("ok", f"{report} in {locale}") for locale in ("ko", "en", "zh")
-                for report in ("llama4-fm-serving", "consistent-demo")]
+    expected = [("ok", f"{report} in {locale}{view}") for locale in ("ko", "en", "zh")
+                for report in ("llama4-fm-serving", "consistent-demo") for view in ("", " at 390 px, light and dark")]
     # The benchmark report's page (generic views), in each locale at desktop width and at 390 px.
     expected += [("ok", f"cni-performance-comparison in {locale}{width}") for locale in ("ko", "en", "zh")
                  for width in ("", " at 390 px")]

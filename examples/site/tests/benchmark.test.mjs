@@ -17,7 +17,8 @@ import {serve} from '../scripts/serve-static.mjs';
 
 const SITE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = process.env.SITE_BUILD_DIR ?? join(SITE, 'build');
-const DATA = join(SITE, 'site-data');
+// What the pages imported: docusaurus-plugin-site-data's copy of each locale's files (<locale>/<report>/...).
+const DATA = join(SITE, '.docusaurus', 'docusaurus-plugin-site-data');
 const SHOTS = process.env.SCREENSHOT_DIR ?? resolve(SITE, '../../build/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -54,7 +55,7 @@ after(async () => {
   await new Promise((done) => (server ? server.close(done) : done()));
 });
 
-const props = (locale, name) => JSON.parse(readFileSync(join(DATA, REPORT, locale, `${name}.json`), 'utf8'));
+const props = (locale, name) => JSON.parse(readFileSync(join(DATA, locale, REPORT, `${name}.json`), 'utf8'));
 const chart = (name) => `figure[data-chart="${name}"]`;
 const texts = (page, selector) => page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()));
 
@@ -199,7 +200,7 @@ async function checkTables(page, locale) {
   })));
   assert.equal(shown.length, TABLES.length, `${locale}: MDX tables`);
   TABLES.forEach((name, i) => {
-    const expected = parseMdxTable(readFileSync(join(DATA, REPORT, locale, 'tables', `${name}.mdx`), 'utf8'));
+    const expected = parseMdxTable(readFileSync(join(DATA, locale, REPORT, 'tables', `${name}.mdx`), 'utf8'));
     assert.deepEqual(shown[i].header, expected.header, `${locale}: header of ${name}`);
     assert.deepEqual(shown[i].rows, expected.rows, `${locale}: rows of ${name}`);
   });
@@ -218,7 +219,7 @@ async function open(locale, viewport) {
   return {tab, errors};
 }
 
-const hasData = existsSync(join(DATA, REPORT));
+const hasData = existsSync(join(DATA, 'ko', REPORT));
 
 for (const locale of LOCALES) {
   test(`${REPORT} in ${locale.id}`, {timeout: 120_000, skip: hasData ? false : `no site-data/${REPORT}`}, async () => {

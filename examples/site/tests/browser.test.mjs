@@ -4,7 +4,7 @@
 //   node --test tests/browser.test.mjs
 // It serves build/ on 127.0.0.1, opens the Llama 4 page and the consistent-demo fixture page in
 // ko, en and zh, and checks every chart and table against the props files the page imports (the
-// copies in site-data/): bar and point counts, formatted values, labels in the page's locale,
+// files docusaurus-plugin-site-data serves them): bar and point counts, formatted values, labels in the page's locale,
 // table cells, hostile labels shown as literal text, and no console errors. It saves a full-page
 // screenshot per page and locale under build/screenshots/ at the repository root.
 import {after, before, test} from 'node:test';
@@ -17,7 +17,8 @@ import {serve} from '../scripts/serve-static.mjs';
 
 const SITE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = process.env.SITE_BUILD_DIR ?? join(SITE, 'build');
-const DATA = join(SITE, 'site-data');
+// What the pages imported: docusaurus-plugin-site-data's copy of each locale's files (<locale>/<report>/...).
+const DATA = join(SITE, '.docusaurus', 'docusaurus-plugin-site-data');
 const SHOTS = process.env.SCREENSHOT_DIR ?? resolve(SITE, '../../build/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags this machine's closed network needs: without them Chromium keeps calling home.
@@ -52,7 +53,7 @@ after(async () => {
 });
 
 function props(report, locale, component) {
-  return JSON.parse(readFileSync(join(DATA, report, locale, `${component}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(DATA, locale, report, `${component}.json`), 'utf8'));
 }
 
 const chart = (name) => `figure[data-chart="${name}"]`;
@@ -239,8 +240,10 @@ async function checkTables(page, report, locale) {
   return tables.slice(expected.length);
 }
 
-async function openPage(locale, page) {
-  const tab = await browser.newPage({viewport: {width: 1200, height: 900}, deviceScaleFactor: 1});
+async function openPage(locale, page, {width = 1200, theme = 'light'} = {}) {
+  const tab = await browser.newPage({viewport: {width, height: 900}, deviceScaleFactor: 1});
+  // Docusaurus reads the colour mode from localStorage before the first paint.
+  await tab.addInitScript((mode) => window.localStorage.setItem('theme', mode), theme);
   const errors = [];
   tab.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -278,9 +281,64 @@ for (const locale of LOCALES) {
         assert.ok(hostile, 'the fixture has a hostile role');
         assert.ok((await tab.textContent('article')).includes(hostile.role));
       }
+      assert.deepEqual(await layoutProblems(tab), [], `${locale.id} ${page.report}, light, 1200 px`);
       await tab.screenshot({path: join(SHOTS, `${page.report}-${locale.id}.png`), fullPage: true});
       await tab.close();
       assert.deepEqual(errors, [], `${locale.id} ${page.report}: console errors`);
+    });
+  }
+}
+
+// What a reader on a phone, or in dark mode, sees: no sideways scroll at 390 px (a wide table scrolls
+// inside its card), a header on every table column, and chart text readable on its card in both themes
+// (WCAG contrast of at least 4.5 between each figure's text and the background it is drawn on).
+async function layoutProblems(tab) {
+  return tab.evaluate(() => {
+    const rgb = (css) => (css.match(/[\d.]+/g) || []).map(Number);
+    const luminance = ([r, g, b]) => {
+      const [R, G, B] = [r, g, b].map((c) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    const background = (element) => {
+      for (let e = element; e; e = e.parentElement) {
+        const color = rgb(getComputedStyle(e).backgroundColor);
+        if (color.length === 3 || (color.length === 4 && color[3] > 0.5)) return color.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const problems = [];
+    const page = document.scrollingElement;
+    if (page.scrollWidth > page.clientWidth + 1) {
+      problems.push(`the page scrolls sideways: ${page.scrollWidth} px wide in ${page.clientWidth} px`);
+    }
+    document.querySelectorAll('article th').forEach((th) => {
+      if (th.textContent.trim() === '') problems.push(`an empty table header in ${th.closest('figure')?.dataset.chart ?? 'a table'}`);
+    });
+    document.querySelectorAll('figure[data-chart]').forEach((figure) => {
+      const text = luminance(rgb(getComputedStyle(figure).color));
+      const behind = luminance(background(figure));
+      const contrast = (Math.max(text, behind) + 0.05) / (Math.min(text, behind) + 0.05);
+      if (contrast < 4.5) problems.push(`${figure.dataset.chart}: text contrast ${contrast.toFixed(2)} on its card`);
+    });
+    return problems;
+  });
+}
+
+for (const locale of LOCALES) {
+  for (const page of PAGES) {
+    test(`${page.report} in ${locale.id} at 390 px, light and dark`, {timeout: 90_000}, async () => {
+      // Light at 1200 px is the test above; here the other three views.
+      for (const [theme, width] of [['dark', 1200], ['light', 390], ['dark', 390]]) {
+        const {tab, errors} = await openPage(locale, page, {width, theme});
+        assert.equal(await tab.getAttribute('html', 'data-theme'), theme);
+        assert.deepEqual(await layoutProblems(tab), [], `${locale.id} ${page.report}, ${theme}, ${width} px`);
+        await tab.screenshot({path: join(SHOTS, `${page.report}-${locale.id}-${theme}-${width}.png`), fullPage: true});
+        await tab.close();
+        assert.deepEqual(errors, [], `${locale.id} ${page.report}: console errors`);
+      }
     });
   }
 }

@@ -47,7 +47,7 @@ export default function ConcurrencyChart(props: ComponentProps<'ConcurrencyChart
       <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={props.title} data-testid="line-chart">
         {props.ticks.map((t) => (
           <g key={t.value}>
-            <line x1={M.left} x2={W - M.right} y1={y(t.value)} y2={y(t.value)} stroke="#e5e7eb" />
+            <line x1={M.left} x2={W - M.right} y1={y(t.value)} y2={y(t.value)} stroke="var(--ifm-color-emphasis-200)" />
             <text x={M.left - 8} y={y(t.value)} textAnchor="end" dominantBaseline="middle" data-testid="y-tick">{t.formatted}</text>
           </g>
         ))}

@@ -8,9 +8,10 @@ export default function MLRecommendationChart(props: ComponentProps<'MLRecommend
   const ratings = ['complexity', 'performance', 'cost'] as const;
   return (
     <Figure component={props.component} title={props.title} footnotes={props.footnotes}>
+      <div className={styles.scroll}>
       <table className={styles.table} data-testid="workloads">
         <thead>
-          <tr><th>{props.columns.workload}</th><th /><th>{props.columns.rationale}</th></tr>
+          <tr><th>{props.columns.workload}</th><th>{props.columns.scenarios}</th><th>{props.columns.rationale}</th></tr>
         </thead>
         <tbody>
           {props.workloads.map((w, i) => (
@@ -28,6 +29,7 @@ export default function MLRecommendationChart(props: ComponentProps<'MLRecommend
           ))}
         </tbody>
       </table>
+      </div>
       <div className={styles.groupHeading} style={{marginTop: '0.9rem'}}>{props.cards_title}</div>
       <div className={styles.cards}>
         {props.cards.map((card) => (

@@ -13,6 +13,8 @@ export interface DataTableProps {
 
 export default function DataTable({header, rows, numeric = [], numericRows = [], testid}: DataTableProps) {
   return (
+    // The table scrolls inside its card: on a 390 px phone a wide table must not widen the page.
+    <div className={styles.scroll}>
     <table className={styles.table} data-testid={testid}>
       <thead>
         <tr>{header.map((h, i) => <th key={i} className={numeric[i] ? styles.numeric : undefined}>{h}</th>)}</tr>
@@ -27,5 +29,6 @@ export default function DataTable({header, rows, numeric = [], numericRows = [],
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
