@@ -10,8 +10,9 @@ from pipeline.render.context import RenderContext, to_json_bytes
 from pipeline.render.props_findings import findings_chart, recommendation_chart
 from pipeline.render.props_metrics import METRIC_COMPONENTS, concurrency_chart, cost_chart, metric_chart
 from pipeline.render.props_overview import infra_chart, model_spec_chart, overview_chart
+from pipeline.render.props_pareto import pareto_chart
 from pipeline.render.tables import (
-    concurrency_table, cost_tables, metric_tables, render_table, tradeoff_tables,
+    concurrency_table, cost_tables, metric_tables, render_table, slo_tables, tradeoff_tables,
 )
 from pipeline.write import merge_outputs
 
@@ -25,6 +26,7 @@ def render_props(ctx: RenderContext) -> dict[str, Envelope]:
         **{name: metric_chart(ctx, name) for name in METRIC_COMPONENTS},
         "ConcurrencyChart": concurrency_chart(ctx),
         "CostPerTokenChart": cost_chart(ctx),
+        "ParetoChart": pareto_chart(ctx),
         "KeyFindingsMLChart": findings_chart(ctx),
         "MLRecommendationChart": recommendation_chart(ctx),
     }
@@ -48,6 +50,8 @@ def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | N
         tables += cost_tables(props["CostPerTokenChart"])
     if "ConcurrencyChart" in props:
         tables.append(concurrency_table(props["ConcurrencyChart"], ctx.loc.number))
+    if "ParetoChart" in props:
+        tables += slo_tables(props["ParetoChart"])
     tables += tradeoff_tables(ctx)
     outputs += [(f"{base}/tables/{table.name}.mdx", render_table(env, table, source_file)) for table in tables]
     merged: dict[str, bytes] = {}

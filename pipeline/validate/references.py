@@ -17,6 +17,7 @@ from pipeline.load.yaml_source import FieldPath, SourceDocument
 from pipeline.models.common import LocalizedText
 from pipeline.models.report import Report, Sweep
 from pipeline.validate.translations import TEMPLATE_SYNTAX, check_translations
+from pipeline.validate.pricing import check_compute_sources, check_pricing
 from pipeline.validate.units import check_metric_units
 
 RECOMMENDATION_REASONS = {
@@ -139,6 +140,8 @@ def _check_catalogs(inputs: Inputs) -> list[Problem]:
             if name == "models" and entry.architecture == "moe" and entry.experts is None:
                 check.add("E046", f"model '{entry.id}' is a mixture of experts but has no 'experts'",
                           (name, i), "add experts: {routed: N, shared: N, active_per_token: N}")
+        if name == "accelerators":
+            check_compute_sources(check, getattr_list(cats, name), cats.known("sources"))
         problems += check.problems
     return problems
 
@@ -194,6 +197,7 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
             return
         check.ref("model", value, model_ids, path, "the report's models list")
 
+    check_pricing(check, report, cats.known("sources"), model_ids)
     if not report.results and not report.measurements:
         check.add("E021", "a report needs 'results' (typed figures), 'measurements' (raw result files) or both",
                   (), "add results: or measurements: (see the editor's guide in README.md)")
