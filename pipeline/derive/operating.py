@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 from pipeline.derive import metrics as m
 from pipeline.derive.costs import costs_per_mtok
 from pipeline.derive.measured import reduce_runs, run_spread
-from pipeline.derive.report import DerivedReport, ScenarioFacts, Value
+from pipeline.derive.report import DerivedReport, ScenarioFacts, Value, cost_decimals
 from pipeline.models.report import Slo
 
 if TYPE_CHECKING:
@@ -195,8 +195,7 @@ def slo_point(derived: DerivedReport, model: str, facts: ScenarioFacts, slo: Slo
 def _point(derived: DerivedReport, facts: ScenarioFacts, sid: str, status, limited_by, concurrency: Value,
            throughput: Value, ttft: Value, itl: Value) -> SloPoint:
     cost, _ = costs_per_mtok(derived.convention, facts.price.value, throughput.value, derived.report.method.workload)
-    decimals = derived.catalogs.metrics["cost_per_mtok"].decimals if "cost_per_mtok" in derived.catalogs.metrics else 2
-    cost_value = Value(cost, "derived", formula=derived.convention.formula, decimals=decimals,
+    cost_value = Value(cost, "derived", formula=derived.convention.formula, decimals=cost_decimals(derived.catalogs),
                        approximate=facts.price.approximate or throughput.approximate,
                        convention=derived.convention.key)
     per_accelerator = _derived(throughput.value / facts.instance.accelerator_count, "throughput_per_accelerator",

@@ -19,19 +19,19 @@ from tests.project import ROOT, make_project
 REPORT = "data/reports/llama4-fm-serving.yaml"
 
 EXPECTED = [  # (code, path, line): every contradiction among the published figures
-    ("L020", "models[0].minimum_hardware", 76),  # Scout on 1x H100 80 GB in BF16: 218 GB of weights
-    ("L003", "models[1].stated_context_tokens", 79),  # Maverick 10M vs the model card's 1M
-    ("L020", "models[1].minimum_hardware", 80),  # Maverick on 8x H100 in BF16: 800 GB of weights
-    *[("L001", f"results[0].stated.cost_per_mtok.{s}", 95) for s in "ABCDE"],
-    ("L020", "results[1].metrics.ttft.A", 100),  # Maverick's figures on p5 in BF16
-    ("L010", "results[1].metrics.output_throughput.A", 102), ("L031", "results[1].metrics.output_throughput.A", 102),
-    ("L010", "results[1].metrics.output_throughput.D", 102), ("L031", "results[1].metrics.output_throughput.D", 102),
-    *[("L001", f"results[1].stated.cost_per_mtok.{s}", 104) for s in "AD"],
-    *[(code, f"sweeps[0].points[0].values.{s}", 111) for s in "ABCDE" for code in ("L010", "L031")],
-    *[("L031", f"sweeps[0].points[{i}].values.{s}", 111 + i) for i in (1, 2, 3) for s in "ABCDE"],
-    *[("L031", f"sweeps[0].points[4].values.{s}", 115) for s in "ACE"],  # B and D fit at 32
-    ("L002", "findings[0].stated.low", 121),  # "58-67%" against 58.8%
-    ("L002", "findings[4].stated_ratio", 144),  # "3.2x" against 42,000 / 9,200 = 4.6x
+    ("L020", "models[0].minimum_hardware", 87),  # Scout on 1x H100 80 GB in BF16: 218 GB of weights
+    ("L003", "models[1].stated_context_tokens", 90),  # Maverick 10M vs the model card's 1M
+    ("L020", "models[1].minimum_hardware", 91),  # Maverick on 8x H100 in BF16: 800 GB of weights
+    *[("L001", f"results[0].stated.cost_per_mtok.{s}", 110) for s in "ABCDE"],
+    ("L020", "results[1].metrics.ttft.A", 115),  # Maverick's figures on p5 in BF16
+    ("L010", "results[1].metrics.output_throughput.A", 117), ("L031", "results[1].metrics.output_throughput.A", 117),
+    ("L010", "results[1].metrics.output_throughput.D", 117), ("L031", "results[1].metrics.output_throughput.D", 117),
+    *[("L001", f"results[1].stated.cost_per_mtok.{s}", 119) for s in "AD"],
+    *[(code, f"sweeps[0].points[0].values.{s}", 126) for s in "ABCDE" for code in ("L010", "L031")],
+    *[("L031", f"sweeps[0].points[{i}].values.{s}", 126 + i) for i in (1, 2, 3) for s in "ABCDE"],
+    *[("L031", f"sweeps[0].points[4].values.{s}", 130) for s in "ACE"],  # B and D fit at 32
+    ("L002", "findings[0].stated.low", 136),  # "58-67%" against 58.8%
+    ("L002", "findings[4].stated_ratio", 159),  # "3.2x" against 42,000 / 9,200 = 4.6x
 ]
 
 
@@ -65,7 +65,7 @@ def test_lint_lists_findings_by_file_and_rule(capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[:3] == [
         REPORT,
-        "    76:23  waived[L020] models[0].minimum_hardware: Llama 4 Scout's weights take 218 GB in bf16 "
+        "    87:23  waived[L020] models[0].minimum_hardware: Llama 4 Scout's weights take 218 GB in bf16 "
         "(109B parameters x 2 bytes), more than the 80 GB of 1 x H100",
         "           reason: The report says Scout deploys on a single H100 80 GB in BF16, but its 109B parameters "
         "take 218 GB in BF16; Meta's single-H100 claim is for int4 weights (55 GB). Kept as the report states it."]
