@@ -61,8 +61,9 @@ def test_a_metric_bars_component_needs_a_known_metric_and_names_are_unique(tmp_p
     lines = [line.split("error", 1)[1] for line in err.splitlines() if "error[" in line]
     text = (root / "data" / "reports" / DEMO.name).read_text(encoding="utf-8").splitlines()
     first = text.index("  - {name: TtftChart, kind: metric_bars, metric: ttft}") + 1
+    n = len(STANDARD_COMPONENTS)
     assert lines == [
-        f"[E042] components[10].name: duplicate component id 'TtftChart' (first defined on line {first})",
-        "[E040] components[10].metric: unknown metric 'ttfb'",
-        "[E046] components[11]: a metric_bars component needs the metric it shows",
+        f"[E042] components[{n}].name: duplicate component id 'TtftChart' (first defined on line {first})",
+        f"[E040] components[{n}].metric: unknown metric 'ttfb'",
+        f"[E046] components[{n + 1}]: a metric_bars component needs the metric it shows",
     ]

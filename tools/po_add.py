@@ -12,7 +12,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-ENTRY = re.compile(r'(?:#[^\n]*\n)*msgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"\n')
+ENTRY = re.compile(r'(?:#[^\n]*\n)*msgid "((?:[^"\\]|\\.)*)"\n'
+                   r'(?:msgstr "(?:[^"\\]|\\.)*"\n|msgid_plural "(?:[^"\\]|\\.)*"\n(?:msgstr\[\d+\] "(?:[^"\\]|\\.)*"\n)+)')
+"""One entry, with its comments: a plain msgstr, or a plural one (msgid_plural and msgstr[i]), which is kept as is."""
 
 
 def quote(text: str) -> str:

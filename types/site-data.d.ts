@@ -17,6 +17,7 @@ export interface SiteDataProps {
   MLOverviewChart: OverviewChartProps;
   MLRecommendationChart: RecommendationChartProps;
   ModelSpecChart: ModelSpecChartProps;
+  ParetoChart: ParetoChartProps;
   TtftChart: MetricChartProps;
 }
 /**
@@ -282,6 +283,14 @@ export interface ProvenanceProps {
    * Plausibility rules this figure fails (waived ones included, marked so); empty when it passes them all.
    */
   plausibility: PlausibilityProps[];
+  /**
+   * For a cost figure: the cost convention it is computed under; null for other figures.
+   */
+  convention: ConventionProps | null;
+  /**
+   * For a measured figure of several runs: their min-max; null otherwise.
+   */
+  spread: SpreadProps | null;
 }
 /**
  * A public document a figure comes from.
@@ -330,6 +339,50 @@ export interface PlausibilityProps {
    * True when the report acknowledges the finding and publishes the figure anyway.
    */
   waived: boolean;
+}
+/**
+ * How a cost figure counts tokens: part of its provenance, one per report.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "ConventionProps".
+ */
+export interface ConventionProps {
+  /**
+   * Stable id with parameters: 'output', 'total', 'blended-3:1-ratio-4', 'split-ratio-4'.
+   */
+  key: string;
+  /**
+   * output tokens only; input + output; blended at a mix; additive split with an output:input ratio.
+   */
+  tokens: 'output' | 'total' | 'blended' | 'split';
+  /**
+   * The convention in words, translated.
+   */
+  label: string;
+}
+/**
+ * How far repeated runs of a measured figure lie apart.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "SpreadProps".
+ */
+export interface SpreadProps {
+  /**
+   * Lowest run.
+   */
+  low: number;
+  /**
+   * Highest run.
+   */
+  high: number;
+  /**
+   * '466–490', formatted for the locale.
+   */
+  formatted: string;
+  /**
+   * What the spread is ('min–max of 3 runs'), translated.
+   */
+  method: string;
 }
 /**
  * Cost per 1M tokens per scenario.
@@ -404,6 +457,20 @@ export interface CostChartProps {
    * One group of rows per model.
    */
   groups: CostGroupProps[];
+  /**
+   * Key of the cost convention every cost here is computed under (ConventionProps.key).
+   */
+  convention_key: string;
+  /**
+   * Tier ids the chart and table show, in order (the report's choice; the headline tiers by default).
+   */
+  tiers_shown: string[];
+  /**
+   * Tier id -> its column heading, for every tier of the rows.
+   */
+  tier_labels: {
+    [k: string]: string;
+  };
 }
 /**
  * Cost rows of one model.
@@ -467,6 +534,10 @@ export interface CostRowProps {
    * Whether this is the lowest cost of the group.
    */
   is_best: boolean;
+  /**
+   * Every price tier of the scenario with its cost, the headline first.
+   */
+  tiers: TierCostProps[];
 }
 /**
  * A figure's change against the baseline.
@@ -487,6 +558,78 @@ export interface RelativeProps {
    * Whether the change is an improvement given the metric's direction; null for the baseline.
    */
   better: boolean | null;
+}
+/**
+ * One pricing model of a scenario and its cost per 1M tokens at the operating point.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "TierCostProps".
+ */
+export interface TierCostProps {
+  /**
+   * Tier id: on-demand, spot, reserved-1y, reserved-3y, savings-plan-1y, savings-plan-3y, capacity-block.
+   */
+  tier: string;
+  /**
+   * The tier's name, translated.
+   */
+  label: string;
+  /**
+   * The scenario's headline price (the bars, and the one stated costs are checked against).
+   */
+  is_headline: boolean;
+  /**
+   * Price per instance-hour.
+   */
+  hourly: AmountProps;
+  /**
+   * Currency of the price (USD).
+   */
+  currency: string;
+  /**
+   * Region of the price.
+   */
+  region: string;
+  /**
+   * ISO date the price was read.
+   */
+  as_of: string;
+  /**
+   * Cost per 1M tokens under the report's convention.
+   */
+  cost: AmountProps;
+  /**
+   * Cost per 1M input tokens, for the split convention; null otherwise.
+   */
+  input_cost: AmountProps | null;
+}
+/**
+ * A figure that is a point or a range (a spot price, and the cost it gives).
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "AmountProps".
+ */
+export interface AmountProps {
+  /**
+   * The figure, for a point; null for a range.
+   */
+  value: number | null;
+  /**
+   * Low end of a range; null for a point.
+   */
+  low: number | null;
+  /**
+   * High end of a range; null for a point.
+   */
+  high: number | null;
+  /**
+   * '$31.46' or '$29.50–$49.16', formatted for the locale.
+   */
+  formatted: string;
+  /**
+   * Provenance of the figure (of the low end, for a range).
+   */
+  provenance: ProvenanceProps;
 }
 /**
  * Bars per scenario of one metric, per model.
@@ -1093,6 +1236,226 @@ export interface SpecCellProps {
    * Where the value comes from, for figures.
    */
   provenance: ProvenanceProps | null;
+}
+/**
+ * Throughput per instance against per-user speed over a sweep, the Pareto front of each scenario, and the
+ * SLO points.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "ParetoChartProps".
+ */
+export interface ParetoChartProps {
+  /**
+   * Version of the props shape; bumped on incompatible changes.
+   */
+  schema_version: number;
+  /**
+   * Report id.
+   */
+  report: string;
+  /**
+   * Site locale id.
+   */
+  locale: string;
+  /**
+   * Component the file is for.
+   */
+  component: string;
+  /**
+   * Heading of the component, translated.
+   */
+  title: string;
+  /**
+   * Every scenario of the report, in order (labels and colours).
+   */
+  scenarios: ScenarioProps[];
+  /**
+   * Notes to print under the component (method caveats, published-vs-derived notes).
+   */
+  footnotes: string[];
+  /**
+   * What the chart shows, one or two sentences.
+   */
+  description: string;
+  /**
+   * Model id.
+   */
+  model: string;
+  /**
+   * Model name as the heading above the chart.
+   */
+  heading: string;
+  /**
+   * Horizontal axis label: per-user speed with its unit.
+   */
+  x_label: string;
+  /**
+   * Vertical axis label: throughput per instance with its unit.
+   */
+  y_label: string;
+  /**
+   * Label of throughput per accelerator, for a second view.
+   */
+  per_accelerator_label: string;
+  /**
+   * Word for the front line in a legend.
+   */
+  front_label: string;
+  /**
+   * One per scenario with two or more loads.
+   */
+  series: FrontSeriesProps[];
+  /**
+   * The SLO points, when the report states an SLO for this model.
+   */
+  slo: SloProps | null;
+}
+/**
+ * One scenario's loads, and which of them form its Pareto front.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "FrontSeriesProps".
+ */
+export interface FrontSeriesProps {
+  /**
+   * Scenario id.
+   */
+  scenario: string;
+  /**
+   * Every load with a throughput and an ITL, by concurrency.
+   */
+  points: FrontPointProps[];
+  /**
+   * Concurrencies on the front, in order of rising per-user speed.
+   */
+  front: number[];
+}
+/**
+ * One load of a scenario: its throughput against the speed each user gets.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "FrontPointProps".
+ */
+export interface FrontPointProps {
+  /**
+   * Concurrency of the load.
+   */
+  concurrency: number;
+  /**
+   * Tokens/s one user receives, 1000 / ITL (the x position).
+   */
+  per_user: FigureProps;
+  /**
+   * Output tokens/s of the instance (the y position).
+   */
+  throughput: FigureProps;
+  /**
+   * Output tokens/s per accelerator.
+   */
+  per_accelerator: FigureProps;
+  /**
+   * No other load of the scenario is both at least as fast per user and at least as productive.
+   */
+  on_front: boolean;
+}
+/**
+ * The report's SLO and the highest load meeting it on each scenario.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "SloProps".
+ */
+export interface SloProps {
+  /**
+   * Heading of the SLO table, translated.
+   */
+  title: string;
+  /**
+   * The SLO in words ('TTFT p99 ≤ 2,000 ms and ITL median ≤ 50 ms').
+   */
+  statement: string;
+  /**
+   * TTFT limit, ms.
+   */
+  ttft_ms: number;
+  /**
+   * Statistic the TTFT limit applies to.
+   */
+  ttft_statistic: string;
+  /**
+   * ITL limit, ms.
+   */
+  itl_ms: number;
+  /**
+   * Statistic the ITL limit applies to.
+   */
+  itl_statistic: string;
+  /**
+   * none: measured loads only; linear: interpolated between the two measured loads around the limit.
+   */
+  interpolation: 'none' | 'linear';
+  /**
+   * How the load is found, one sentence, translated.
+   */
+  method: string;
+  /**
+   * Table headers: scenario, concurrency, throughput, per_accelerator, ttft, itl, cost, status.
+   */
+  columns: {
+    [k: string]: string;
+  };
+  /**
+   * One per scenario with a sweep, in scenario order.
+   */
+  points: SloPointProps[];
+}
+/**
+ * One scenario's highest load meeting the SLO, or why there is none.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "SloPointProps".
+ */
+export interface SloPointProps {
+  /**
+   * Scenario id.
+   */
+  scenario: string;
+  /**
+   * measured: at a measured load; interpolated: between two measured loads; none: no measured load meets the
+   * SLO; no_data: the runs lack the SLO's statistics.
+   */
+  status: 'measured' | 'interpolated' | 'none' | 'no_data';
+  /**
+   * The status in words, with what limits the load, translated.
+   */
+  status_label: string;
+  /**
+   * The latency that stops a higher load; null when the SLO holds at every measured load (or none).
+   */
+  limited_by: ('ttft' | 'itl') | null;
+  /**
+   * The load: a measured concurrency, or an interpolated (fractional) one.
+   */
+  concurrency: FigureProps | null;
+  /**
+   * Output tokens/s of the instance there.
+   */
+  throughput: FigureProps | null;
+  /**
+   * Output tokens/s per accelerator there.
+   */
+  per_accelerator: FigureProps | null;
+  /**
+   * TTFT at the SLO's statistic there.
+   */
+  ttft: FigureProps | null;
+  /**
+   * ITL at the SLO's statistic there.
+   */
+  itl: FigureProps | null;
+  /**
+   * Cost per 1M tokens there: headline price, the report's convention (in its provenance).
+   */
+  cost: FigureProps | null;
 }
 
 /** The props of one component, e.g. `ComponentProps<'TtftChart'>`. */

@@ -26,6 +26,11 @@ def reduce_runs(values: list[float], statistic: str) -> float:
     return statistics.median(values)
 
 
+def run_spread(values: list[float]) -> tuple[float, float] | None:
+    """The lowest and highest of repeated runs; None for a single run (nothing spreads)."""
+    return (min(values), max(values)) if len(values) > 1 else None
+
+
 def measured_figures(report: Report, document: SourceDocument, measured: Iterable[MeasuredPoints],
                      metrics: dict[str, Metric]) -> dict[FigureKey, Value]:
     """(model, metric, concurrency, scenario) -> the runs' values reduced with ``method.statistic``.
@@ -43,7 +48,7 @@ def measured_figures(report: Report, document: SourceDocument, measured: Iterabl
             figures[(points.model, metric, concurrency, points.scenario)] = Value(
                 reduce_runs(values, report.method.statistic), "measured",
                 files=tuple(dict.fromkeys(s.file for s in samples)), runs=len(samples), location=location,
-                decimals=metrics[metric].decimals if metric in metrics else 0)
+                decimals=metrics[metric].decimals if metric in metrics else 0, spread=run_spread(values))
     return figures
 
 

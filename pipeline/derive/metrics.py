@@ -77,3 +77,34 @@ def agrees(stated: float, derived: float, decimals: int) -> bool:
     """Whether a stated figure is the derived one rounded to the stated precision."""
     # Half a unit in the last published digit, with slack for binary floating point.
     return abs(stated - derived) <= 0.5 * 10 ** (-decimals) * (1 + 1e-9) + 1e-12
+
+
+def input_tokens_per_s(output_tokens_per_s: float, input_tokens: int, output_tokens: int) -> float:
+    """Input token rate implied by an output rate under a fixed request shape."""
+    return output_tokens_per_s * input_tokens / output_tokens
+
+
+def split_costs_per_mtok_usd(hourly_usd: float, input_tokens_per_s: float, output_tokens_per_s: float,
+                             output_input_ratio: float) -> tuple[float, float]:
+    """USD per 1M input tokens and per 1M output tokens, splitting the hour additively.
+
+    An output token costs ``output_input_ratio`` input tokens, and the two together pay the hour:
+    c_in x input rate + c_out x output rate = hourly / 3600, with c_out = ratio x c_in.
+    """
+    per_input_token = hourly_usd / SECONDS_PER_HOUR / (input_tokens_per_s + output_input_ratio * output_tokens_per_s)
+    return per_input_token * TOKENS_PER_MTOK, per_input_token * output_input_ratio * TOKENS_PER_MTOK
+
+
+def blended_cost_per_mtok_usd(input_cost: float, output_cost: float, mix_input: float, mix_output: float) -> float:
+    """USD per 1M tokens at an input:output mix: (mix_in x c_in + mix_out x c_out) / (mix_in + mix_out)."""
+    return (mix_input * input_cost + mix_output * output_cost) / (mix_input + mix_output)
+
+
+def price_after_saving(hourly_usd: float, saving_pct: float) -> float:
+    """An hourly price after a published saving in percent: 98.32 at 60% -> 39.33."""
+    return hourly_usd * (1 - saving_pct / 100)
+
+
+def tokens_per_s_per_user(itl_ms: float) -> float:
+    """A user's decode speed, tokens per second, from the gap between its tokens."""
+    return 1000 / itl_ms

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Literal
 
 from pipeline.derive import metrics as m
+from pipeline.derive.costs import Convention, TierCost, TierPrice, costs_per_mtok, report_convention, scenario_tiers, \
+    tier_cost
 from pipeline.derive.measured import measured_concurrencies, measured_figures
 from pipeline.errors import Location
 from pipeline.load.project import Catalogs, Located
@@ -20,6 +22,7 @@ from pipeline.models.report import (
 )
 
 if TYPE_CHECKING:
+    from pipeline.derive.operating import OperatingPoints
     from pipeline.load.measurements import MeasuredPoints
 
 Provenance = Literal["measured", "estimated", "derived"]
@@ -50,6 +53,10 @@ class Value:
     """For a stated figure that can also be derived: the derivation."""
     decimals: int = 0
     """Digits the figure is published with."""
+    convention: str | None = None
+    """For a cost figure: the key of the cost convention it was computed under (derive.costs.Convention)."""
+    spread: tuple[float, float] | None = None
+    """For a measured figure reducing several runs: the lowest and highest run (min-max)."""
 
     @property
     def consistent(self) -> bool | None:
@@ -68,6 +75,12 @@ FORMULAS = {
     "scaling_factor": "throughput at highest concurrency / throughput at lowest",
     "share_of_reference": "value / reference value",
     "reduction_versus": "(reference - value) / reference",
+    "cost_split": "hourly price / 3600 / (input tokens/s + ratio x output tokens/s) x 1,000,000, x ratio for output",
+    "cost_blended": "(mix input x input-token cost + mix output x output-token cost) / (mix input + mix output)",
+    "price_after_saving": "headline hourly price x (1 - saving)",
+    "tokens_per_s_per_user": "1000 / ITL (ms)",
+    "throughput_per_accelerator": "throughput / accelerators",
+    "slo_interpolated": "linear between the two measured loads around the limit",
 }
 """Formula id -> the formula in words, as shown in props and docs."""
 
@@ -175,6 +188,14 @@ class DerivedReport:
     comparisons: dict[tuple[str, str], Comparison]
     sweeps: list[SweepFacts]
     checks: list[Check] = field(default_factory=list)
+    convention: Convention = Convention("output")
+    """The cost convention every cost figure of the report is computed under."""
+    tiers: dict[str, list[TierPrice]] = field(default_factory=dict)
+    """Scenario id -> its price tiers, the headline first."""
+    tier_costs: dict[tuple[str, str], list[TierCost]] = field(default_factory=dict)
+    """(model, scenario) -> cost per 1M tokens of every tier at the operating point."""
+    operating: list[OperatingPoints] = field(default_factory=list)
+    """Pareto fronts and SLO points of the sweeps, per model."""
 
     def scenario(self, sid: str) -> ScenarioFacts:
         return next(s for s in self.scenarios if s.scenario.id == sid)
@@ -205,14 +226,40 @@ def derive_report(located: Located[Report], catalogs: Catalogs,
     checks: list[Check] = []
     scenarios = [_scenario_facts(report, document, catalogs, i) for i in range(len(report.scenarios))]
     figures = _typed_figures(report, document, catalogs)
+    measured = list(measured)
     figures.update(measured_figures(report, document, measured, catalogs.metrics))
-    _derive_costs(report, document, catalogs, scenarios, figures, checks)
+    convention = report_convention(report)
+    _derive_costs(report, document, catalogs, scenarios, figures, checks, convention)
     derived = DerivedReport(report, document, catalogs, scenarios,
                             [_model_facts(report, document, catalogs, e) for e in report.models],
-                            figures, {}, [], checks)
+                            figures, {}, [], checks, convention)
+    derived.tiers = {f.scenario.id: scenario_tiers(report, i, f, document) for i, f in enumerate(scenarios)}
+    derived.tier_costs = _tier_costs(derived)
     derived.comparisons = _comparisons(derived)
     derived.sweeps = [_sweep_facts(derived, i) for i in range(len(report.sweeps))]
+    from pipeline.derive.operating import operating_points  # it reads a DerivedReport
+    derived.operating = operating_points(derived, measured)
     return derived
+
+
+def cost_decimals(catalogs: Catalogs) -> int:
+    """Digits cost per 1M tokens is shown with."""
+    return catalogs.metrics["cost_per_mtok"].decimals if "cost_per_mtok" in catalogs.metrics else 2
+
+
+def _tier_costs(derived: DerivedReport) -> dict[tuple[str, str], list[TierCost]]:
+    report = derived.report
+    concurrency = report.operating_point.concurrency
+    found: dict[tuple[str, str], list[TierCost]] = {}
+    for entry in report.models:
+        for facts in derived.scenarios:
+            sid = facts.scenario.id
+            throughput = derived.figures.get((entry.model, "output_throughput", concurrency, sid))
+            if throughput is not None:
+                found[(entry.model, sid)] = [
+                    tier_cost(derived.convention, price, throughput, report.method.workload,
+                              cost_decimals(derived.catalogs)) for price in derived.tiers[sid]]
+    return found
 
 
 def _estimated(value: float, source: str | None, document: SourceDocument, path: FieldPath,
@@ -262,11 +309,18 @@ def _typed_figures(report: Report, document: SourceDocument, catalogs: Catalogs)
     return figures
 
 
+CONVENTION_WORDS = {"output": "output tokens", "total": "total tokens", "blended": "tokens blended at {mix}",
+                    "split": "output tokens (split at an output:input ratio of {ratio})"}
+"""What a cost counts, in the words of lint messages, per convention."""
+
+
 def _derive_costs(report: Report, document: SourceDocument, catalogs: Catalogs, scenarios: list[ScenarioFacts],
-                  figures: dict[FigureKey, Value], checks: list[Check]) -> None:
+                  figures: dict[FigureKey, Value], checks: list[Check], convention: Convention) -> None:
     """Cost per 1M tokens at the operating point; a stated cost is kept as published and checked."""
     point = report.operating_point
-    decimals = catalogs.metrics["cost_per_mtok"].decimals if "cost_per_mtok" in catalogs.metrics else 2
+    decimals = cost_decimals(catalogs)
+    counted = CONVENTION_WORDS[convention.tokens].format(
+        mix=f"{convention.mix[0]:g}:{convention.mix[1]:g}" if convention.mix else "", ratio=f"{convention.ratio or 0:g}")
     stated: dict[tuple[str, str], tuple[Value, int]] = {}
     for i, result in enumerate(report.results):
         for sid, fig in result.stated.get("cost_per_mtok", {}).items():
@@ -279,22 +333,21 @@ def _derive_costs(report: Report, document: SourceDocument, catalogs: Catalogs, 
             throughput = figures.get((entry.model, "output_throughput", point.concurrency, sid))
             if throughput is None:
                 continue
-            tokens_per_s = throughput.value if point.tokens == "output" else m.total_tokens_per_s(
-                throughput.value, report.method.workload.input_tokens, report.method.workload.output_tokens)
-            cost = m.cost_per_mtok_usd(facts.price.value, tokens_per_s)
+            cost, _ = costs_per_mtok(convention, facts.price.value, throughput.value, report.method.workload)
             approximate = facts.price.approximate or throughput.approximate
             key = (entry.model, "cost_per_mtok", point.concurrency, sid)
             if (entry.model, sid) in stated:
                 published, index = stated[(entry.model, sid)]
                 figures[key] = Value(published.value, "estimated", source=published.source,
                                      approximate=published.approximate, location=published.location,
-                                     derived=cost, decimals=decimals)
+                                     derived=cost, decimals=decimals, convention=convention.key)
                 checks.append(Check(
-                    "derived-vs-stated", f"cost per 1M {point.tokens} tokens of {entry.model} on {sid}",
+                    "derived-vs-stated", f"cost per 1M {counted} of {entry.model} on {sid}",
                     published.value, cost, decimals, published.location,
-                    f"results[{index}].stated.cost_per_mtok.{sid}", "cost_per_mtok"))
+                    f"results[{index}].stated.cost_per_mtok.{sid}", convention.formula))
             else:
-                figures[key] = _derived(cost, "cost_per_mtok", approximate, decimals)
+                figures[key] = Value(cost, "derived", formula=convention.formula, approximate=approximate,
+                                     decimals=decimals, convention=convention.key)
 
 
 def _model_facts(report: Report, document: SourceDocument, catalogs: Catalogs, entry: ReportModel) -> ModelFacts:

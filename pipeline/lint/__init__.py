@@ -16,6 +16,8 @@ from pipeline.derive.report import DerivedReport, Value
 from pipeline.errors import Location, Problem
 from pipeline.lint.base import LintFinding
 from pipeline.lint.completeness import completeness
+from pipeline.lint.compute import compute_bounds
+from pipeline.lint.kv_cache import kv_cache_fit
 from pipeline.lint.latency import latency_vs_throughput
 from pipeline.lint.memory import memory_fit
 from pipeline.lint.prices import price_dates
@@ -76,8 +78,8 @@ class LintResult:
 def find_all(derived: DerivedReport, facts: list[FindingFacts]) -> list[LintFinding]:
     """Every finding of every rule, before waivers, in a stable order."""
     found = (stated_checks(derived, facts) + catalogue_contradictions(derived) + latency_vs_throughput(derived)
-             + memory_fit(derived) + decode_roofline(derived) + sweep_sanity(derived) + completeness(derived)
-             + price_dates(derived))
+             + memory_fit(derived) + kv_cache_fit(derived) + decode_roofline(derived) + compute_bounds(derived)
+             + sweep_sanity(derived) + completeness(derived) + price_dates(derived))
     return sorted(found, key=lambda f: f.problem().sort_key())
 
 

@@ -65,3 +65,34 @@ def per_stream_rate(itl_ms: float) -> float:
 def scaling_efficiency(value: float, concurrency: int, low_value: float, low_concurrency: int) -> float:
     """Throughput gain over concurrency gain, against the lowest load: 1.0 is linear scaling."""
     return (value / low_value) / (concurrency / low_concurrency)
+
+
+def prefill_flop(active_parameters_b: float, input_tokens: int) -> float:
+    """Operations a prefill of ``input_tokens`` takes at least: 2 x active parameters x tokens (a multiply-add each)."""
+    return 2 * active_parameters_b * 1e9 * input_tokens
+
+
+def compute_flop_s(peak_tflops_per_chip: float, count: int) -> float:
+    """Peak operations per second of ``count`` chips together."""
+    return peak_tflops_per_chip * 1e12 * count
+
+
+def prefill_time_bound_ms(active_parameters_b: float, input_tokens: int, peak_tflops_per_chip: float,
+                          count: int) -> float:
+    """Shortest a prefill can take, in ms: its operations at the chips' peak compute (no TTFT is shorter)."""
+    return prefill_flop(active_parameters_b, input_tokens) / compute_flop_s(peak_tflops_per_chip, count) * MS_PER_S
+
+
+def decode_compute_bound(peak_tflops_per_chip: float, count: int, active_parameters_b: float) -> float:
+    """Most tokens per second the chips can compute, whatever the batch: peak / (2 x active parameters)."""
+    return compute_flop_s(peak_tflops_per_chip, count) / (2 * active_parameters_b * 1e9)
+
+
+def kv_bytes_per_token(layers: int, kv_heads: int, head_dim: float, bytes_per_value: float) -> float:
+    """KV cache one token holds: layers x KV heads x head dim x 2 (key and value) x bytes."""
+    return layers * kv_heads * head_dim * 2 * bytes_per_value
+
+
+def kv_cache_bytes(layers: int, kv_heads: int, head_dim: float, bytes_per_value: float, tokens: int) -> float:
+    """KV cache of ``tokens`` tokens in flight."""
+    return kv_bytes_per_token(layers, kv_heads, head_dim, bytes_per_value) * tokens

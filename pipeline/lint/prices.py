@@ -42,13 +42,16 @@ def price_dates(derived) -> list[LintFinding]:
         if age < 0:
             found.append(finding(
                 derived, "L054", path + ("as_of",),
-                f"the price is dated {as_of.isoformat()}, after today ({now.isoformat()}){shared}",
-                "write the date the price was read (YYYY-MM-DD)"))
+                f"the price is dated {as_of.isoformat()}, after today{shared}",
+                f"write the date the price was read (YYYY-MM-DD; today is {now.isoformat()})"))
         elif age > PRICE_MAX_AGE_DAYS:
             found.append(finding(
                 derived, "L053", path + ("as_of",),
-                f"the price was read on {as_of.isoformat()}, {age} days ago (more than {PRICE_MAX_AGE_DAYS}){shared}",
-                "check the price at its source and update hourly and as_of (the page shows the date)"))
+                # The age stays out of the message: waivers fingerprint a finding's figures, and one
+                # that changed every day would make its waiver stale the next morning.
+                f"the price was read on {as_of.isoformat()}, more than {PRICE_MAX_AGE_DAYS} days ago{shared}",
+                f"check the price at its source and update hourly and as_of (the page shows the date; it is "
+                f"{age} days old)"))
     return found
 
 

@@ -36,8 +36,13 @@ _RULES = [
     Rule("L003", "stated-vs-catalogue", "a figure the report states contradicts the catalogue", "warning"),
     Rule("L010", "latency-vs-throughput", "throughput above what TTFT and ITL allow (Little's law)", "error"),
     Rule("L020", "memory-fit", "the model's weights do not fit in the accelerator memory", "error"),
+    Rule("L021", "kv-cache-fit", "weights plus the KV cache of the requests in flight exceed the memory", "warning"),
+    Rule("L022", "serving-context", "a stated serving context does not fit in memory or in the context window",
+         "error"),
     Rule("L030", "decode-roofline-itl", "ITL below the memory-bandwidth limit of decoding", "error"),
     Rule("L031", "decode-roofline-throughput", "throughput above the memory-bandwidth limit of decoding", "error"),
+    Rule("L032", "prefill-compute", "TTFT below the time the prefill takes at peak compute", "error"),
+    Rule("L033", "decode-compute", "throughput above what peak compute allows", "error"),
     Rule("L040", "sweep-dip", "throughput falls as concurrency rises, before saturation", "warning"),
     Rule("L041", "sweep-superlinear", "throughput grows faster than concurrency (efficiency above 100%)", "warning"),
     Rule("L050", "missing-baseline", "a metric has figures but none for the baseline", "warning"),
@@ -75,6 +80,8 @@ PRICE_MAX_AGE_DAYS = 365
 """L053: a price read longer ago than this (days before today) is warned about; cloud prices change yearly."""
 UDP_DELIVERED_MARGIN = 0.02
 """L081: relative slack between the received rate and sent x (1 - loss) (interval edges, rounding)."""
+COMPUTE_MARGIN = 0.10
+"""L032/L033: relative slack on the compute bounds (boost clocks, data-sheet rounding; the peak is already optimistic)."""
 SUPERLINEAR_MARGIN = 0.05
 """L041: scaling efficiency up to 100% + this is noise on medians."""
 

@@ -19,7 +19,7 @@ import math
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import Problem
@@ -29,7 +29,7 @@ from pipeline.ingest.tidy import COLUMNS
 from pipeline.load.yaml_source import SourceDocument, display_path
 from pipeline.models.catalog import Model
 from pipeline.models.common import LARGEST, SMALLEST
-from pipeline.models.report import Measurement, Report
+from pipeline.models.report import Measurement, Report, Slo
 
 MEASUREMENT_CODES: dict[str, str] = {
     "E030": "A files pattern is absolute or leaves data/ (error)",
@@ -83,6 +83,8 @@ class MeasuredPoints:
     """Every file read, relative to the project root, in the order the patterns list them."""
     samples: dict[tuple[str, int], tuple[Sample, ...]]
     """(report metric, concurrency) -> one sample per run that has the value, in file and run order."""
+    at_statistic: dict[tuple[str, str, int], tuple[Sample, ...]] = field(default_factory=dict)
+    """(report metric, latency statistic, concurrency) -> samples, for the statistics the report's SLO names."""
 
 
 @dataclass
@@ -105,7 +107,9 @@ def read_measurements(report: Report, document: SourceDocument, root: Path,
     found: list[MeasuredPoints] = []
     problems: list[Problem] = []
     for index, entry in enumerate(report.measurements):
-        reader = _EntryReader(document, root, index, entry, models.get(entry.model))
+        slo = report.slo if report.slo is not None and (report.slo.model or report.models[0].model) == entry.model \
+            else None
+        reader = _EntryReader(document, root, index, entry, models.get(entry.model), slo)
         found.append(reader.read())
         problems.extend(reader.problems)
     return found, problems
@@ -126,13 +130,14 @@ class _EntryReader:
     """Reads one ``measurements`` entry, collecting problems located at its lines."""
 
     def __init__(self, document: SourceDocument, root: Path, index: int, entry: Measurement,
-                 model: Model | None):
+                 model: Model | None, slo: Slo | None = None):
         self.document = document
         self.root = root
         self.data = root / "data"
         self.index = index
         self.entry = entry
         self.model = model
+        self.slo = slo
         self.problems: list[Problem] = []
         self.pattern_of: dict[str, int] = {}
         """Shown file -> index of the first pattern that matched it."""
@@ -145,7 +150,21 @@ class _EntryReader:
         runs = self._runs(rows)
         samples = self._samples(runs)
         return MeasuredPoints(self.index, self.entry.model, self.entry.scenario,
-                              tuple(f.shown for f in files), samples)
+                              tuple(f.shown for f in files), samples, self._slo_samples(runs))
+
+    def _slo_samples(self, runs: list[_Run]) -> dict[tuple[str, str, int], tuple[Sample, ...]]:
+        """Each run's TTFT and ITL at the statistics the SLO names (p99 TTFT, ...); runs without one are skipped."""
+        if self.slo is None:
+            return {}
+        found: dict[tuple[str, str, int], list[Sample]] = {}
+        for metric, statistic in (("ttft", self.slo.ttft_statistic), ("itl", self.slo.itl_statistic)):
+            key = (self.entry.itl_from if metric == "itl" else MEASURABLE[metric], statistic)
+            for run in runs:
+                value = run.values.get(key)
+                if value is not None and SMALLEST <= value <= LARGEST:
+                    found.setdefault((metric, statistic, int(run.concurrency)), []).append(
+                        Sample(run.file, run.run, value))
+        return {k: tuple(v) for k, v in sorted(found.items())}
 
     # -- locating ---------------------------------------------------------------------
 

@@ -46,6 +46,10 @@ class Accelerator(Strict):
     """Memory bandwidth per chip in TB/s (10^12 bytes per second)."""
     source: Id
     """Data sheet the figures come from."""
+    peak_dense_tflops: dict[Literal["bf16", "fp16", "fp8", "int8", "int4"], Positive] = {}
+    """Peak dense (no sparsity) tensor compute per chip, in TFLOPS (10^12 operations per second), per precision."""
+    compute_source: Id | None = None
+    """Where the peak compute figures come from (required with peak_dense_tflops)."""
 
 
 class Interconnect(Strict):

@@ -80,6 +80,56 @@ class Price(Strict):
     """True for an estimate ('~45.00'); shown with a '~'."""
 
 
+TierId = Literal["on-demand", "spot", "reserved-1y", "reserved-3y", "savings-plan-1y", "savings-plan-3y",
+                 "capacity-block"]
+"""A pricing model with its term: what a reader buys an instance-hour under."""
+
+
+class HourlyRange(Strict):
+    """A price that varies (spot): its lowest and highest hourly figure over the period read."""
+
+    low: Positive
+    """Lowest price per instance-hour."""
+    high: Positive
+    """Highest price per instance-hour."""
+
+
+class SavingsRange(Strict):
+    """A discount as published ('50-70% savings'), in percent off the scenario's headline price."""
+
+    low: Number
+    """Smallest saving, in percent."""
+    high: Number
+    """Largest saving, in percent."""
+
+
+class PriceTier(Strict):
+    """The price of one instance-hour under another pricing model than the headline one.
+
+    Exactly one of ``hourly`` (a point), ``hourly_range`` (a price that varies, as spot does) or
+    ``savings_pct`` (a published discount off the headline price; the range is then derived).
+    """
+
+    tier: TierId
+    """Pricing model and term."""
+    hourly: Positive | None = None
+    """Price per instance-hour, when it is one figure."""
+    hourly_range: HourlyRange | None = None
+    """Lowest and highest price per instance-hour, for a price that varies (spot)."""
+    savings_pct: SavingsRange | None = None
+    """Published saving against the headline price, in percent; the hourly range is derived from it."""
+    currency: Literal["USD"] = "USD"
+    """Currency of the price; the site shows USD."""
+    region: Text
+    """Region of the price (capacity blocks are sold in few regions)."""
+    source: Id
+    """Where the price (or the saving) was read."""
+    as_of: IsoDate
+    """When it was read."""
+    approximate: bool = False
+    """True for an estimate or a price that changes often; shown with a '~'."""
+
+
 class Scenario(Strict):
     """One hardware configuration under test."""
 
@@ -94,7 +144,9 @@ class Scenario(Strict):
     color: HexColor
     """Colour of its bars and lines."""
     price: Price
-    """Hourly price."""
+    """Hourly price: the scenario's headline tier (its ``pricing_model``), the one stated costs are checked against."""
+    prices: list[PriceTier] = []
+    """Further pricing models of the same instance (spot, reserved, savings plan, capacity block), one per tier."""
 
 
 class Deployment(Strict):
@@ -222,6 +274,60 @@ class OperatingPoint(Strict):
     """Concurrency whose throughput divides the hourly price."""
     tokens: Literal["output", "total"] = "output"
     """Count output tokens only, or input + output."""
+
+
+class TokenMix(Strict):
+    """A stated input:output mix of tokens ('3:1')."""
+
+    input: Positive
+    """Input tokens in the mix."""
+    output: Positive
+    """Output tokens in the mix."""
+
+
+class CostConvention(Strict):
+    """How an instance-hour is turned into a cost per 1M tokens; one per report, so costs compare.
+
+    ``output``: every token counted is an output token; ``total``: input + output tokens;
+    ``split``: the hourly price split additively between input and output tokens, an output token
+    costing ``output_input_ratio`` input tokens (the headline is the output-token cost);
+    ``blended``: the split costs averaged at the stated ``mix`` of input and output tokens.
+    """
+
+    tokens: Literal["output", "total", "blended", "split"]
+    """Which tokens a cost counts, and how."""
+    mix: TokenMix | None = None
+    """Input:output mix of the blended cost (required with blended)."""
+    output_input_ratio: Positive | None = None
+    """What one output token costs in input tokens (required with split and blended; GKE uses 4)."""
+
+
+class CostView(Strict):
+    """Which tiers the cost chart and table show, and under which convention costs are computed."""
+
+    convention: CostConvention | None = None
+    """The cost convention; operating_point.tokens (output or total) when omitted."""
+    tiers: list[Text] | None = None
+    """Pricing models the cost chart and table show, in order (on-demand, spot, capacity-block, ...); the
+    headline tier alone when omitted. The props carry every tier either way."""
+
+
+class Slo(Strict):
+    """A service-level objective a sweep's loads are held against: which load meets it, and at what cost."""
+
+    model: Id | None = None
+    """Model whose sweep is checked; the first model when omitted."""
+    ttft_ms: Positive
+    """Largest TTFT allowed, in ms, at ``ttft_statistic``."""
+    ttft_statistic: LatencyStatistic = "p99"
+    """Statistic of each run's TTFT the limit applies to (read from raw files; typed figures as typed)."""
+    itl_ms: Positive
+    """Largest ITL allowed, in ms (a per-user speed of at least 1000 / itl_ms tokens/s)."""
+    itl_statistic: LatencyStatistic = "median"
+    """Statistic of each run's ITL the limit applies to."""
+    interpolation: Literal["none", "linear"] = "none"
+    """``none``: the highest measured load meeting the SLO; ``linear``: the load where a latency crosses its
+    limit, interpolated linearly between the two measured loads around it (monotone between them)."""
 
 
 class StatedPercentRange(Strict):
@@ -430,7 +536,7 @@ class Waiver(Strict):
 
 
 LlmComponentKind = Literal["overview", "infrastructure", "model_spec", "metric_bars", "concurrency_sweep", "cost",
-                           "findings", "recommendations"]
+                           "pareto", "findings", "recommendations"]
 """The component kinds of an LLM-serving report (pipeline/render/report.py builds each)."""
 
 
@@ -441,8 +547,8 @@ class LlmComponent(Strict):
     """Component name: site-data/<report>/<locale>/<name>.json (and its chart and tables)."""
     kind: LlmComponentKind
     """overview, infrastructure, model_spec: the report's setting; metric_bars: one metric per model and
-    scenario; concurrency_sweep: a sweep over concurrency; cost: cost per 1M tokens; findings;
-    recommendations."""
+    scenario; concurrency_sweep: a sweep over concurrency; cost: cost per 1M tokens; pareto: the
+    operating points of a sweep (Pareto front, SLO points); findings; recommendations."""
     metric: Id | None = None
     """For metric_bars: the metric (required); for concurrency_sweep: which sweep (its throughput by default)."""
     tables: bool = True
@@ -459,6 +565,7 @@ STANDARD_COMPONENTS: tuple[LlmComponent, ...] = (
     LlmComponent(name="InferenceThroughputChart", kind="metric_bars", metric="output_throughput"),
     LlmComponent(name="ConcurrencyChart", kind="concurrency_sweep"),
     LlmComponent(name="CostPerTokenChart", kind="cost"),
+    LlmComponent(name="ParetoChart", kind="pareto"),
     LlmComponent(name="KeyFindingsMLChart", kind="findings"),
     LlmComponent(name="MLRecommendationChart", kind="recommendations"),
 )
@@ -498,6 +605,10 @@ class Report(Strict):
     """Qualitative comparison tables."""
     waivers: list[Waiver] = []
     """Lint findings the report acknowledges, each with a reason (see Waiver)."""
+    costs: CostView = CostView()
+    """Cost convention and the price tiers the cost chart and table show."""
+    slo: Slo | None = None
+    """Service-level objective the sweep's operating points are held against (the SLO table)."""
     components: list[LlmComponent] | None = Field(None, min_length=1)
     """The page's components in order, each a name and a kind; the ten standard ones when omitted.
     A component whose data the report lacks (no ITL figures, no sweep) is left out."""

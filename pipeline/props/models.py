@@ -51,6 +51,30 @@ class PlausibilityProps(Props):
     """True when the report acknowledges the finding and publishes the figure anyway."""
 
 
+class ConventionProps(Props):
+    """How a cost figure counts tokens: part of its provenance, one per report."""
+
+    key: str
+    """Stable id with parameters: 'output', 'total', 'blended-3:1-ratio-4', 'split-ratio-4'."""
+    tokens: Literal["output", "total", "blended", "split"]
+    """output tokens only; input + output; blended at a mix; additive split with an output:input ratio."""
+    label: str
+    """The convention in words, translated."""
+
+
+class SpreadProps(Props):
+    """How far repeated runs of a measured figure lie apart."""
+
+    low: float
+    """Lowest run."""
+    high: float
+    """Highest run."""
+    formatted: str
+    """'466–490', formatted for the locale."""
+    method: str
+    """What the spread is ('min–max of 3 runs'), translated."""
+
+
 class ProvenanceProps(Props):
     """Where a figure comes from."""
 
@@ -78,6 +102,10 @@ class ProvenanceProps(Props):
     """A sentence for the reader when the published figure disagrees with its derivation."""
     plausibility: list[PlausibilityProps]
     """Plausibility rules this figure fails (waived ones included, marked so); empty when it passes them all."""
+    convention: ConventionProps | None
+    """For a cost figure: the cost convention it is computed under; null for other figures."""
+    spread: SpreadProps | None
+    """For a measured figure of several runs: their min-max; null otherwise."""
 
 
 class FigureProps(Props):
@@ -196,6 +224,44 @@ class MetricChartProps(Envelope):
 
 # -- CostPerTokenChart ---------------------------------------------------------------
 
+class AmountProps(Props):
+    """A figure that is a point or a range (a spot price, and the cost it gives)."""
+
+    value: float | None
+    """The figure, for a point; null for a range."""
+    low: float | None
+    """Low end of a range; null for a point."""
+    high: float | None
+    """High end of a range; null for a point."""
+    formatted: str
+    """'$31.46' or '$29.50–$49.16', formatted for the locale."""
+    provenance: ProvenanceProps
+    """Provenance of the figure (of the low end, for a range)."""
+
+
+class TierCostProps(Props):
+    """One pricing model of a scenario and its cost per 1M tokens at the operating point."""
+
+    tier: str
+    """Tier id: on-demand, spot, reserved-1y, reserved-3y, savings-plan-1y, savings-plan-3y, capacity-block."""
+    label: str
+    """The tier's name, translated."""
+    is_headline: bool
+    """The scenario's headline price (the bars, and the one stated costs are checked against)."""
+    hourly: AmountProps
+    """Price per instance-hour."""
+    currency: str
+    """Currency of the price (USD)."""
+    region: str
+    """Region of the price."""
+    as_of: str
+    """ISO date the price was read."""
+    cost: AmountProps
+    """Cost per 1M tokens under the report's convention."""
+    input_cost: AmountProps | None
+    """Cost per 1M input tokens, for the split convention; null otherwise."""
+
+
 class CostRowProps(Props):
     """One scenario's cost figures."""
 
@@ -212,6 +278,8 @@ class CostRowProps(Props):
     """Whether this is the baseline scenario."""
     is_best: bool
     """Whether this is the lowest cost of the group."""
+    tiers: list[TierCostProps]
+    """Every price tier of the scenario with its cost, the headline first."""
 
 
 class CostGroupProps(Props):
@@ -252,6 +320,12 @@ class CostChartProps(Envelope):
     """Table headers: scenario, hourly_price, throughput, cost, derived_cost, relative."""
     groups: list[CostGroupProps]
     """One group of rows per model."""
+    convention_key: str
+    """Key of the cost convention every cost here is computed under (ConventionProps.key)."""
+    tiers_shown: list[str]
+    """Tier ids the chart and table show, in order (the report's choice; the headline tiers by default)."""
+    tier_labels: dict[str, str]
+    """Tier id -> its column heading, for every tier of the rows."""
 
 
 # -- ConcurrencyChart -----------------------------------------------------------------
@@ -323,6 +397,109 @@ class ConcurrencyChartProps(Envelope):
     """Table headers."""
     series: list[SeriesProps]
     """One line per scenario."""
+
+
+# -- ParetoChart ------------------------------------------------------------------------
+
+class FrontPointProps(Props):
+    """One load of a scenario: its throughput against the speed each user gets."""
+
+    concurrency: int
+    """Concurrency of the load."""
+    per_user: FigureProps
+    """Tokens/s one user receives, 1000 / ITL (the x position)."""
+    throughput: FigureProps
+    """Output tokens/s of the instance (the y position)."""
+    per_accelerator: FigureProps
+    """Output tokens/s per accelerator."""
+    on_front: bool
+    """No other load of the scenario is both at least as fast per user and at least as productive."""
+
+
+class FrontSeriesProps(Props):
+    """One scenario's loads, and which of them form its Pareto front."""
+
+    scenario: str
+    """Scenario id."""
+    points: list[FrontPointProps]
+    """Every load with a throughput and an ITL, by concurrency."""
+    front: list[int]
+    """Concurrencies on the front, in order of rising per-user speed."""
+
+
+class SloPointProps(Props):
+    """One scenario's highest load meeting the SLO, or why there is none."""
+
+    scenario: str
+    """Scenario id."""
+    status: Literal["measured", "interpolated", "none", "no_data"]
+    """measured: at a measured load; interpolated: between two measured loads; none: no measured load meets the
+    SLO; no_data: the runs lack the SLO's statistics."""
+    status_label: str
+    """The status in words, with what limits the load, translated."""
+    limited_by: Literal["ttft", "itl"] | None
+    """The latency that stops a higher load; null when the SLO holds at every measured load (or none)."""
+    concurrency: FigureProps | None
+    """The load: a measured concurrency, or an interpolated (fractional) one."""
+    throughput: FigureProps | None
+    """Output tokens/s of the instance there."""
+    per_accelerator: FigureProps | None
+    """Output tokens/s per accelerator there."""
+    ttft: FigureProps | None
+    """TTFT at the SLO's statistic there."""
+    itl: FigureProps | None
+    """ITL at the SLO's statistic there."""
+    cost: FigureProps | None
+    """Cost per 1M tokens there: headline price, the report's convention (in its provenance)."""
+
+
+class SloProps(Props):
+    """The report's SLO and the highest load meeting it on each scenario."""
+
+    title: str
+    """Heading of the SLO table, translated."""
+    statement: str
+    """The SLO in words ('TTFT p99 ≤ 2,000 ms and ITL median ≤ 50 ms')."""
+    ttft_ms: float
+    """TTFT limit, ms."""
+    ttft_statistic: str
+    """Statistic the TTFT limit applies to."""
+    itl_ms: float
+    """ITL limit, ms."""
+    itl_statistic: str
+    """Statistic the ITL limit applies to."""
+    interpolation: Literal["none", "linear"]
+    """none: measured loads only; linear: interpolated between the two measured loads around the limit."""
+    method: str
+    """How the load is found, one sentence, translated."""
+    columns: dict[str, str]
+    """Table headers: scenario, concurrency, throughput, per_accelerator, ttft, itl, cost, status."""
+    points: list[SloPointProps]
+    """One per scenario with a sweep, in scenario order."""
+
+
+class ParetoChartProps(Envelope):
+    """Throughput per instance against per-user speed over a sweep, the Pareto front of each scenario, and the
+    SLO points."""
+
+    description: str
+    """What the chart shows, one or two sentences."""
+    model: str
+    """Model id."""
+    heading: str
+    """Model name as the heading above the chart."""
+    x_label: str
+    """Horizontal axis label: per-user speed with its unit."""
+    y_label: str
+    """Vertical axis label: throughput per instance with its unit."""
+    per_accelerator_label: str
+    """Label of throughput per accelerator, for a second view."""
+    front_label: str
+    """Word for the front line in a legend."""
+    series: list[FrontSeriesProps]
+    """One per scenario with two or more loads."""
+    slo: SloProps | None
+    """The SLO points, when the report states an SLO for this model."""
 
 
 # -- InfraComparisonChart ------------------------------------------------------------
@@ -521,6 +698,7 @@ KIND_PROPS: dict[str, type[Envelope]] = {
     "metric_bars": MetricChartProps,
     "concurrency_sweep": ConcurrencyChartProps,
     "cost": CostChartProps,
+    "pareto": ParetoChartProps,
     "findings": FindingsChartProps,
     "recommendations": RecommendationChartProps,
 }

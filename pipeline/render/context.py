@@ -11,7 +11,8 @@ from pipeline.derive.report import DerivedReport, Value
 from pipeline.lint import LintResult
 from pipeline.localize import Localizer
 from pipeline.props.models import (
-    SCHEMA_VERSION, FigureProps, PlausibilityProps, ProvenanceProps, RelativeProps, ScenarioProps, SourceProps,
+    SCHEMA_VERSION, ConventionProps, FigureProps, PlausibilityProps, ProvenanceProps, RelativeProps, ScenarioProps,
+    SourceProps, SpreadProps,
 )
 
 
@@ -88,7 +89,31 @@ class RenderContext:
             files=list(value.files), runs=value.runs,
             formula=self.loc.text(f"formula.{value.formula}") if value.formula else None,
             approximate=value.approximate, derived_value=value.derived, derived_formatted=derived_formatted,
-            consistent=value.consistent, note=note, plausibility=self.plausibility(value))
+            consistent=value.consistent, note=note, plausibility=self.plausibility(value),
+            convention=self.convention_props() if value.convention is not None else None,
+            spread=self.spread(value, unit))
+
+    def convention_props(self) -> ConventionProps:
+        """The report's cost convention, for the provenance of its cost figures."""
+        convention = self.derived.convention
+        label = self.loc.text(f"cost.convention_label.{convention.tokens}", **self.convention_params())
+        return ConventionProps(key=convention.key, tokens=convention.tokens, label=label)
+
+    def convention_params(self) -> dict[str, str]:
+        """The convention's mix and ratio, formatted for its sentences ({{ input }}:{{ output }}, {{ ratio }})."""
+        convention = self.derived.convention
+        mix = convention.mix or (0, 0)
+        shown = lambda v: self.loc.number(v, 0 if float(v).is_integer() else 1)  # noqa: E731
+        return {"input": shown(mix[0]), "output": shown(mix[1]), "ratio": shown(convention.ratio or 0)}
+
+    def spread(self, value: Value, unit: str) -> SpreadProps | None:
+        """Min-max of a measured figure's runs, formatted; None for a single run or a typed figure."""
+        if value.spread is None:
+            return None
+        low, high = value.spread
+        return SpreadProps(low=low, high=high, formatted=self.loc.range(
+            self.format(low, unit, value.decimals), self.format(high, unit, value.decimals)),
+            method=self.loc.text("spread.min_max", runs=self.loc.number(value.runs or 0)))
 
     def plausibility(self, value: Value) -> list[PlausibilityProps]:
         """The lint findings about a figure, waived or not, for the reader."""
@@ -126,7 +151,8 @@ class RenderContext:
     def cost_context(self) -> str:
         """Operating point of cost, as a phrase for notes."""
         point = self.report.operating_point
-        return self.loc.text(f"cost.context.{point.tokens}", concurrency=self.loc.number(point.concurrency))
+        return self.loc.text(f"cost.context.{self.derived.convention.tokens}",
+                             concurrency=self.loc.number(point.concurrency), **self.convention_params())
 
     # -- figures computed over a group of scenarios -------------------------
 

@@ -8,6 +8,7 @@ from pipeline.props.models import (
 )
 from pipeline.render.charts_axis import axis_ticks, tick_decimals
 from pipeline.render.context import RenderContext
+from pipeline.render.props_costs import tier_costs, tier_labels, tiers_shown
 
 def model_heading(ctx: RenderContext, model_id: str, with_input: bool = False) -> str:
     """'Llama 4 Scout' or 'Llama 4 Scout (input 512 tokens)'."""
@@ -53,20 +54,24 @@ def metric_chart(ctx: RenderContext, component: str, metric_id: str) -> MetricCh
 
 
 def metric_columns(ctx: RenderContext, metric_id: str) -> dict[str, str]:
-    """Headers of a metric's table: scenario, instance, value with unit, relative."""
+    """Headers of a metric's table: scenario, instance, value with unit, relative; spread when runs repeat."""
     metric = ctx.derived.catalogs.metrics[metric_id]
-    return {
+    columns = {
         "scenario": ctx.loc.text("column.scenario"),
         "instance": ctx.loc.text("column.instance"),
         "value": ctx.loc.text("column.metric_with_unit", metric=ctx.metric_short(metric_id),
                               unit=ctx.loc.unit_label(metric.unit)),
         "relative": ctx.loc.text("column.relative"),
     }
+    if any(v.spread for (_, k, _, _), v in ctx.derived.figures.items() if k == metric_id):
+        columns["spread"] = ctx.loc.text("column.spread")
+    return columns
 
 
 def cost_columns(ctx: RenderContext) -> dict[str, str]:
-    """Headers of the cost table."""
-    return {
+    """Headers of the cost table; ``tier.<id>`` for each tier shown besides the headline ones, and ``input_cost``
+    under the split convention."""
+    columns = {
         "scenario": ctx.loc.text("column.scenario"),
         "hourly_price": ctx.loc.text("column.hourly_price"),
         "throughput": ctx.loc.text("column.throughput"),
@@ -74,6 +79,13 @@ def cost_columns(ctx: RenderContext) -> dict[str, str]:
         "derived_cost": ctx.loc.text("column.derived_cost"),
         "relative": ctx.loc.text("column.relative"),
     }
+    headline = {s.price.pricing_model for s in ctx.report.scenarios}
+    for tier in tiers_shown(ctx):
+        if tier not in headline:
+            columns[f"tier.{tier}"] = ctx.loc.text("column.tier_cost", tier=ctx.loc.text(f"tier.{tier}"))
+    if ctx.derived.convention.tokens == "split":
+        columns["input_cost"] = ctx.loc.text("column.input_cost")
+    return columns
 
 
 def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> CostChartProps | None:
@@ -90,8 +102,9 @@ def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> Cost
             facts = ctx.derived.scenario(bar.scenario)
             throughput = ctx.derived.figure(entry.model, "output_throughput", bar.scenario)
             derived_value = bar.value.derived if bar.value.derived is not None else bar.value.value
-            derived_cost = type(bar.value)(derived_value, "derived", formula="cost_per_mtok",
-                                           approximate=facts.price.approximate, decimals=metric.decimals)
+            derived_cost = type(bar.value)(derived_value, "derived", formula=ctx.derived.convention.formula,
+                                           approximate=facts.price.approximate, decimals=metric.decimals,
+                                           convention=ctx.derived.convention.key)
             rows.append(CostRowProps(
                 scenario=bar.scenario,
                 hourly_price=ctx.figure(facts.price, "usd"),
@@ -99,7 +112,8 @@ def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> Cost
                 cost=ctx.figure(bar.value, metric.unit, ctx.cost_context()),
                 derived_cost=ctx.figure(derived_cost, metric.unit),
                 relative=ctx.relative(bar.relative, metric.direction, bar.is_baseline),
-                is_baseline=bar.is_baseline, is_best=bar.is_best))
+                is_baseline=bar.is_baseline, is_best=bar.is_best,
+                tiers=tier_costs(ctx, ctx.derived.tier_costs.get((entry.model, bar.scenario), []), metric.unit)))
         groups.append(CostGroupProps(model=entry.model, heading=model_heading(ctx, entry.model),
                                      concurrency=comparison.concurrency, best=comparison.best, rows=rows,
                                      note=_disagreement_note(ctx, entry.model, rows)))
@@ -110,13 +124,15 @@ def cost_chart(ctx: RenderContext, component: str = "CostPerTokenChart") -> Cost
         description=ctx.loc.text("chart.cost_per_mtok.description"),
         convention=cost_convention(ctx), prices_as_of=ctx.prices_as_of(), unit=ctx.loc.unit_label(metric.unit), direction="lower",
         direction_label=ctx.loc.text("direction.lower"), best_label=ctx.loc.text("label.best"),
-        columns=cost_columns(ctx), groups=groups)
+        columns=cost_columns(ctx), groups=groups, convention_key=ctx.derived.convention.key,
+        tiers_shown=tiers_shown(ctx), tier_labels=tier_labels(ctx))
 
 
 def cost_convention(ctx: RenderContext) -> str:
     """How cost per 1M tokens is computed here, in the reader's language."""
     point = ctx.report.operating_point
-    return ctx.loc.text(f"cost.convention.{point.tokens}", concurrency=ctx.loc.number(point.concurrency))
+    return ctx.loc.text(f"cost.convention.{ctx.derived.convention.tokens}",
+                        concurrency=ctx.loc.number(point.concurrency), **ctx.convention_params())
 
 
 def _disagreement_note(ctx: RenderContext, model: str, rows: list[CostRowProps]) -> str | None:

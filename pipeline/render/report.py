@@ -14,8 +14,9 @@ from pipeline.render.context import RenderContext, to_json_bytes
 from pipeline.render.props_findings import findings_chart, recommendation_chart
 from pipeline.render.props_metrics import concurrency_chart, cost_chart, metric_chart
 from pipeline.render.props_overview import infra_chart, model_spec_chart, overview_chart
+from pipeline.render.props_pareto import pareto_chart
 from pipeline.render.tables import (
-    Table, concurrency_table, cost_tables, metric_tables, render_table, tradeoff_tables,
+    Table, concurrency_table, cost_tables, metric_tables, render_table, slo_tables, tradeoff_tables,
 )
 from pipeline.write import merge_outputs
 
@@ -27,6 +28,7 @@ BUILDERS: dict[str, Callable[[RenderContext, LlmComponent], Envelope | None]] = 
     "metric_bars": lambda ctx, c: metric_chart(ctx, c.name, c.metric),
     "concurrency_sweep": lambda ctx, c: concurrency_chart(ctx, c.name, c.metric),
     "cost": lambda ctx, c: cost_chart(ctx, c.name),
+    "pareto": lambda ctx, c: pareto_chart(ctx, c.name),
     "findings": lambda ctx, c: findings_chart(ctx, c.name),
     "recommendations": lambda ctx, c: recommendation_chart(ctx, c.name),
 }
@@ -36,6 +38,7 @@ TABLES: dict[str, Callable[[RenderContext, Envelope], list[Table]]] = {
     "metric_bars": lambda ctx, props: metric_tables(props),
     "cost": lambda ctx, props: cost_tables(props),
     "concurrency_sweep": lambda ctx, props: [concurrency_table(props, ctx.loc.number)],
+    "pareto": lambda ctx, props: slo_tables(props),
 }
 """Kinds whose props are also MDX tables -> the tables."""
 

@@ -14,7 +14,7 @@ from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from pipeline.props.models import ConcurrencyChartProps, CostChartProps, MetricChartProps
+from pipeline.props.models import ConcurrencyChartProps, CostChartProps, MetricChartProps, ParetoChartProps
 from pipeline.render.context import RenderContext
 
 
@@ -70,11 +70,15 @@ def metric_tables(props: MetricChartProps) -> list[Table]:
     for group in props.groups:
         rows = [[bar.scenario, labels[bar.scenario].short_label, bar.formatted, bar.relative.formatted]
                 for bar in group.bars]
+        columns = [Column(props.columns["scenario"]), Column(props.columns["instance"]),
+                   Column(props.columns["value"], True), Column(props.columns["relative"], True)]
         notes = sorted({bar.provenance.note for bar in group.bars if bar.provenance.note})
-        tables.append(Table(
-            f"{slug(props.metric)}-{group.model}",
-            [Column(props.columns["scenario"]), Column(props.columns["instance"]),
-             Column(props.columns["value"], True), Column(props.columns["relative"], True)], rows, notes))
+        if any(bar.provenance.spread for bar in group.bars):  # repeated runs: their min-max beside the figure
+            columns.append(Column(props.columns["spread"], True))
+            for row, bar in zip(rows, group.bars):
+                row.append(bar.provenance.spread.formatted if bar.provenance.spread else "")
+            notes += sorted({bar.provenance.spread.method for bar in group.bars if bar.provenance.spread})
+        tables.append(Table(f"{slug(props.metric)}-{group.model}", columns, rows, notes))
     return tables
 
 
@@ -85,16 +89,47 @@ def cost_tables(props: CostChartProps) -> list[Table]:
         show_derived = any(r.cost.provenance.derived_value is not None for r in group.rows)
         keys = ["scenario", "hourly_price", "throughput", "cost"] + (["derived_cost"] if show_derived else []) + \
             ["relative"]
+        columns = [Column(props.columns[k], k != "scenario") for k in keys]
         rows = []
         for r in group.rows:
             row = [r.scenario, r.hourly_price.formatted, r.throughput.formatted, r.cost.formatted]
             if show_derived:
                 row.append(r.derived_cost.formatted)
             rows.append(row + [r.relative.formatted])
+        _tier_columns(props, group.rows, columns, rows)
         notes = [props.convention, props.prices_as_of] + ([group.note] if group.note else [])
-        tables.append(Table(f"cost-per-mtok-{group.model}",
-                            [Column(props.columns[k], k != "scenario") for k in keys], rows, notes))
+        tables.append(Table(f"cost-per-mtok-{group.model}", columns, rows, notes))
     return tables
+
+
+def _tier_columns(props: CostChartProps, group_rows: list, columns: list[Column], rows: list[list[str]]) -> None:
+    """One column per tier the report shows besides the headline (its hourly price and cost), and the input-token
+    cost of a split convention; a scenario without the tier gets an empty cell."""
+    headline = {t.tier for r in group_rows for t in r.tiers if t.is_headline}
+    for tier in (t for t in props.tiers_shown if t not in headline):
+        columns.append(Column(props.columns[f"tier.{tier}"], True))
+        for row, r in zip(rows, group_rows):
+            found = next((t for t in r.tiers if t.tier == tier), None)
+            row.append(f"{found.cost.formatted} ({found.hourly.formatted})" if found else "")
+    if any(t.input_cost is not None for r in group_rows for t in r.tiers if t.is_headline):
+        columns.append(Column(props.columns["input_cost"], True))
+        for row, r in zip(rows, group_rows):
+            head = next(t for t in r.tiers if t.is_headline)
+            row.append(head.input_cost.formatted if head.input_cost else "")
+
+
+def slo_tables(props: ParetoChartProps) -> list[Table]:
+    """The highest load meeting the SLO on each scenario, with throughput, latencies and cost there."""
+    if props.slo is None:
+        return []
+    slo = props.slo
+    keys = ["scenario", "concurrency", "throughput", "per_accelerator", "ttft", "itl", "cost", "status"]
+    columns = [Column(slo.columns[k], k not in ("scenario", "status")) for k in keys]
+    rows = []
+    for p in slo.points:
+        cells = [p.concurrency, p.throughput, p.per_accelerator, p.ttft, p.itl, p.cost]
+        rows.append([p.scenario] + [c.formatted if c is not None else "" for c in cells] + [p.status_label])
+    return [Table(f"slo-{props.model}", columns, rows, [slo.statement, slo.method])]
 
 
 def concurrency_table(props: ConcurrencyChartProps, number: Callable[[float], str]) -> Table:

@@ -16,6 +16,7 @@ from pipeline.validate.checker import Checker
 from pipeline.validate.llm_components import check_components
 from pipeline.validate.texts import check_localized
 from pipeline.validate.translations import check_translations
+from pipeline.validate.pricing import check_compute_sources, check_pricing
 from pipeline.validate.units import check_metric_units
 
 RECOMMENDATION_REASONS = {
@@ -97,6 +98,8 @@ def _check_catalogs(inputs: Inputs) -> list[Problem]:
             if name == "models" and entry.architecture == "moe" and entry.experts is None:
                 check.add("E046", f"model '{entry.id}' is a mixture of experts but has no 'experts'",
                           (name, i), "add experts: {routed: N, shared: N, active_per_token: N}")
+        if name == "accelerators":
+            check_compute_sources(check, getattr_list(cats, name), cats.known("sources"))
         problems += check.problems
     return problems
 
@@ -154,6 +157,7 @@ def _check_report(inputs: Inputs, located: Located[Report]) -> list[Problem]:
             return
         check.ref("model", value, model_ids, path, "the report's models list")
 
+    check_pricing(check, report, cats.known("sources"), model_ids)
     if not report.results and not report.measurements:
         check.add("E021", "a report needs 'results' (typed figures), 'measurements' (raw result files) or both",
                   (), "add results: or measurements: (see the editor's guide in README.md)")

@@ -84,7 +84,7 @@ def test_a_waiver_of_an_unknown_rule_is_a_validation_error(tmp_path, capsys):
     assert code == 1
     assert err.splitlines()[:2] == [
         f"{DEMO}:92:12: error[E040] waivers[0].rule: unknown lint rule 'L011'",
-        "  hint: waivable rules: L001, L002, L003, L010, L020, L030, L031, L040, L041, L050, L051, L052, L053, L054, L070, L071, L072, L073, L074, L080, L081 "
+        "  hint: waivable rules: L001, L002, L003, L010, L020, L021, L022, L030, L031, L032, L033, L040, L041, L050, L051, L052, L053, L054, L070, L071, L072, L073, L074, L080, L081 "
         "(see docs/lint/README.md)"]
 
 

@@ -195,21 +195,35 @@ async function mdxTables(page) {
 }
 
 function expectedMetricTables(p) {
-  return p.groups.map((g) => ({
-    header: [p.columns.scenario, p.columns.instance, p.columns.value, p.columns.relative],
-    rows: g.bars.map((b) => [b.scenario, p.scenarios.find((s) => s.id === b.scenario).short_label, b.formatted,
-      b.relative.formatted]),
-  }));
+  return p.groups.map((g) => {
+    const spread = g.bars.some((b) => b.provenance.spread !== null);  // repeated runs: their min-max column
+    return {
+      header: [p.columns.scenario, p.columns.instance, p.columns.value, p.columns.relative,
+        ...(spread ? [p.columns.spread] : [])],
+      rows: g.bars.map((b) => [b.scenario, p.scenarios.find((s) => s.id === b.scenario).short_label, b.formatted,
+        b.relative.formatted, ...(spread ? [b.provenance.spread?.formatted ?? ''] : [])]),
+    };
+  });
 }
 
 function expectedCostTables(p) {
   return p.groups.map((g) => {
     const derived = g.rows.some((r) => r.cost.provenance.derived_value !== null);
     const keys = ['scenario', 'hourly_price', 'throughput', 'cost', ...(derived ? ['derived_cost'] : []), 'relative'];
+    // One column per tier shown besides the headline ones, then the input-token cost of a split convention.
+    const headline = new Set(g.rows.flatMap((r) => r.tiers.filter((t) => t.is_headline).map((t) => t.tier)));
+    const tiers = p.tiers_shown.filter((t) => !headline.has(t));
+    const split = g.rows.some((r) => r.tiers.some((t) => t.is_headline && t.input_cost !== null));
     return {
-      header: keys.map((k) => p.columns[k]),
+      header: [...keys.map((k) => p.columns[k]), ...tiers.map((t) => p.columns[`tier.${t}`]),
+        ...(split ? [p.columns.input_cost] : [])],
       rows: g.rows.map((r) => [r.scenario, r.hourly_price.formatted, r.throughput.formatted, r.cost.formatted,
-        ...(derived ? [r.derived_cost.formatted] : []), r.relative.formatted]),
+        ...(derived ? [r.derived_cost.formatted] : []), r.relative.formatted,
+        ...tiers.map((tier) => {
+          const found = r.tiers.find((t) => t.tier === tier);
+          return found ? `${found.cost.formatted} (${found.hourly.formatted})` : '';
+        }),
+        ...(split ? [r.tiers.find((t) => t.is_headline).input_cost?.formatted ?? ''] : [])]),
     };
   });
 }
