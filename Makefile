@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site-data test test-quick validate check lint schema goldens bench clean help node-deps bytecode
+.PHONY: site-data test test-quick validate check diff lint schema goldens bench clean help node-deps bytecode
 .PHONY: system-deps fonts apt-install site-deps site site-serve types locales
 
 help:
@@ -14,6 +14,7 @@ help:
 	@echo "make validate    check data/ (structure, references, translations); writes nothing"
 	@echo "make lint        check the numbers for contradictions"
 	@echo "make check       fail if site-data/ or schemas/ are stale (for CI)"
+	@echo "make diff        list the shown figures the last commit changes (site-data diff --against HEAD~1)"
 	@echo "make schema      regenerate schemas/ from the models"
 	@echo "make goldens     regenerate tests/golden/ after an intended output change"
 	@echo "make bench       measure build and ingest speed (not part of make test)"
@@ -111,6 +112,11 @@ test-quick: $(STAMP) node-deps fonts
 # VALIDATE_FLAGS: e.g. --strict, or --format github for annotations in GitHub Actions.
 validate: $(STAMP) fonts
 	$(PY) -m pipeline validate $(VALIDATE_FLAGS)
+
+# What the last commit changes on the pages (DIFF_FLAGS: e.g. --format github, --against main).
+diff: $(STAMP)
+	@if git rev-parse -q --verify HEAD~1 >/dev/null; then $(PY) -m pipeline diff --against HEAD~1 $(DIFF_FLAGS); \
+	else echo "diff: no earlier revision to compare with"; fi
 
 lint: $(STAMP)
 	$(PY) -m pipeline lint
