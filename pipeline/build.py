@@ -98,12 +98,14 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
 
 
 def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None,
-          charts: bool = True) -> BuildResult:
+          charts: bool = True, lint_errors_fail: bool = True) -> BuildResult:
     """Every output of every report (or of ``report_files``) in every locale, in memory.
 
-    With ``charts=False`` the static charts are neither drawn nor part of the outputs.
+    With ``charts=False`` the static charts are neither drawn nor part of the outputs; with
+    ``lint_errors_fail=False`` lint errors are in the result's warnings instead (for ``site-data diff``,
+    which shows what the data give even while lint refuses them).
     """
-    checked = check(paths, strict=strict, report_files=report_files)
+    checked = check(paths, strict=strict, report_files=report_files, lint_errors_fail=lint_errors_fail)
     env = template_environment(paths.templates)
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]

@@ -32,9 +32,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
     old = _at_revision(root, args.against) if args.against else _in_folder(root / "site-data")
     if old is None:
         return EXIT_PROBLEMS
-    new = build(ProjectPaths(root), charts=False).outputs
-    changes = diff_outputs(old, new)
+    result = build(ProjectPaths(root), charts=False, lint_errors_fail=False)
+    changes = diff_outputs(old, result.outputs)
     sys.stdout.write(format_diff(changes, args.format))
+    refused = [p for p in result.warnings if p.severity == "error"]
+    if refused:
+        print(f"site-data: note: lint reports {len(refused)} error(s) in these data, so `site-data build` would "
+              "write none of this; `site-data lint` lists them", file=sys.stderr)
     return EXIT_PROBLEMS if args.exit_code and changes else EXIT_OK
 
 
