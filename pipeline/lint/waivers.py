@@ -131,8 +131,9 @@ def _stale(derived: DerivedReport, index: int, waiver: Waiver, covered: list[Lin
         derived, "L062", ("waivers", index, "accepted"),
         f"the waiver of {waiver.rule} at '{waiver.scope}' was accepted for other figures (accepted {waiver.accepted}, "
         f"the findings now give {now}), so its {len(covered)} finding(s){at} are reported again{quoted}",
-        f"check the figures and the reason (rewrite the figures it quotes); if the page is to publish them as "
-        f"they now are, set accepted: {now}; else correct the data")
+        f"`site-data diff` lists each figure that moved, old -> new; check them and the reason (rewrite the "
+        f"figures it quotes); if the page is to publish them as they now are, set accepted: {now}; else correct "
+        f"the data")
 
 
 def outdated_figures(reason: str, covered: list[LintFinding], data: object) -> list[str]:

@@ -163,8 +163,9 @@ def test_a_waiver_goes_stale_when_a_figure_it_covers_changes():
         f"{DEMO}:92:56: error[L062] waivers[0].accepted: the waiver of L001 at 'results[0].stated' was accepted for "
         f"other figures (accepted {old}, the findings now give {new}), so its 1 finding(s) (line 51) are reported "
         "again; its reason quotes 293.70, which neither the findings nor the report give any more\n"
-        "  hint: check the figures and the reason (rewrite the figures it quotes); if the page is to publish them "
-        f"as they now are, set accepted: {new}; else correct the data")
+        "  hint: `site-data diff` lists each figure that moved, old -> new; check them and the reason (rewrite the "
+        f"figures it quotes); if the page is to publish them as they now are, set accepted: {new}; else correct "
+        "the data")
     confirmed = changed.replace(f"accepted: {old}", f"accepted: {new}")
     assert lint(confirmed).active == []
 
