@@ -148,6 +148,34 @@ def test_chart_bytes_carry_no_date_or_software_version(drawn):
     assert width == 1200
 
 
+def test_png_is_opaque_rgb_with_the_pixels_savefig_draws(llama4_props, drawn):
+    """The PNG is encoded from Agg's buffer without its alpha channel: the same pixels as matplotlib's
+    own ``savefig(format="png")`` (which writes RGBA), in an RGB image (colour type 2)."""
+    import io
+
+    import numpy
+    from PIL import Image
+
+    from pipeline.render import charts_draw
+
+    files = drawn[("ko", "ConcurrencyChart")]
+    assert files["png"][25] == 2  # IHDR colour type: truecolour, no alpha
+    font = charts_fonts.chart_font(Locale.parse("ko_KR"))
+    reference = io.BytesIO()
+
+    def draw_and_save_rgba(props):
+        result = charts_draw._draw(props)
+        result.figure.savefig(reference, format="png", dpi=charts_draw.PNG_DPI)
+        return result
+
+    charts_draw.render_drawn(draw_and_save_rgba, llama4_props["ko"]["ConcurrencyChart"], font)
+    expected = numpy.asarray(Image.open(io.BytesIO(reference.getvalue())))
+    assert expected.shape[2] == 4 and (expected[..., 3] == 255).all()
+    ours = numpy.asarray(Image.open(io.BytesIO(files["png"])))
+    assert ours.shape == expected.shape[:2] + (3,)
+    assert (ours == expected[..., :3]).all()
+
+
 def test_drawing_twice_and_in_worker_processes_gives_identical_bytes(llama4_props, drawn):
     jobs = [charts.ChartJob(f"x/{locale}/charts/{name}", llama4_props[locale][name],
                             charts_fonts.chart_font(Locale.parse("ko_KR" if locale == "ko" else "zh_Hans_CN")

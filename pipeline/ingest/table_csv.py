@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from typing import Iterable, Sequence
 
 from pipeline.ingest.frame import DTYPES
@@ -23,12 +22,16 @@ def csv_bytes(columns: Sequence[str], dtypes: dict[str, str], rows: Iterable[tup
     """UTF-8 CSV of ``rows`` under a header of ``columns``, each cell as pandas writes its column's dtype:
     missing values (None, NaN) empty, floats in their shortest round-trip form (``120.0``, ``1e-05``,
     ``inf``), counts as integers, text quoted only where it must be."""
-    cells = [_FORMATS[dtypes.get(name, "object")] for name in columns]
     out = io.StringIO(newline="")
     # The csv module with the dialect pandas' CSV writer sets up: ',' and '"', doubled quotes, '\n'.
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, quotechar='"', doublequote=True)
     writer.writerow(columns)
-    writer.writerows([cell(value) for cell, value in zip(cells, row)] for row in rows)
+    rows = list(rows)
+    if rows:
+        # Column by column: one comprehension per numeric column instead of a call per cell (19,000 rows
+        # from 1,000 small files spent most of their export time in those calls).
+        cells = [_FORMATS[dtypes.get(name, "object")](values) for name, values in zip(columns, zip(*rows))]
+        writer.writerows(zip(*cells))
     return out.getvalue().encode("utf-8")
 
 
@@ -37,18 +40,18 @@ def tidy_csv(rows: Iterable[tuple]) -> bytes:
     return csv_bytes(COLUMNS, DTYPES, rows)
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
+def _texts(values: tuple) -> tuple:
+    # The csv module writes None as an empty cell and anything else as str() (repr() for a float, the
+    # same text): what pandas writes for an object column.
+    return values
 
 
-def _float(value: float | None) -> str:
-    if value is None or math.isnan(value):
-        return ""
-    return repr(float(value))
+def _floats(values: tuple) -> list[str]:
+    return ["" if value is None or value != value else repr(float(value)) for value in values]  # NaN != NaN
 
 
-def _integer(value: int | None) -> str:
-    return "" if value is None else str(int(value))
+def _integers(values: tuple) -> list[str]:
+    return ["" if value is None else str(int(value)) for value in values]
 
 
-_FORMATS = {"object": _text, "float64": _float, "int64": _integer, "Int64": _integer}
+_FORMATS = {"object": _texts, "float64": _floats, "int64": _integers, "Int64": _integers}

@@ -51,6 +51,8 @@ class LintResult:
         found = set(by_subject.get(id(value), ()))
         if by_location and value.location is not None:
             found.update(by_location.get(value.location, ()))
+        if not found:
+            return []  # most figures: nothing to sort
         entries = self._entries
         return sorted((entries[i] for i in sorted(found)), key=lambda p: (p[0].code, p[0].path))
 

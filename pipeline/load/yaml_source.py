@@ -27,6 +27,7 @@ MAX_DEPTH = 64
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
 """Tags plain YAML values resolve to; anything else (``!!python/...``, ``!!binary``, ``!custom``) is refused."""
+_STR = _CORE + "str"
 
 FieldPath = tuple[str | int, ...]
 
@@ -352,6 +353,8 @@ class _Builder:
                             "were read as part of this text")
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value  # what the constructor returns for text, without its bookkeeping (most scalars)
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError):

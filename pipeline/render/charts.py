@@ -40,7 +40,7 @@ RENDERER_MODULES = ("charts_draw.py", "charts_text.py", "charts_fonts.py")
 
 FORMATS = ("svg", "png")
 
-PARALLEL_FROM = 4
+PARALLEL_FROM = 2
 """Draw in worker processes when at least this many charts need drawing (and there is more than one core)."""
 
 CacheRead = Callable[[str], "bytes | None"]
