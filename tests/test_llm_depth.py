@@ -263,3 +263,20 @@ def test_the_shipped_sweep_has_spread_on_its_measured_figures():
     runs = raw_runs()
     figure = derived.figures[(MODEL, "output_throughput", 32, "A")]
     assert figure.spread == (min(runs[("A", 32)]["rate"]), max(runs[("A", 32)]["rate"]))
+
+
+def test_the_pareto_front_is_drawn_in_every_locale(outputs):
+    import io
+
+    from PIL import Image
+
+    for locale in ("zh", "en", "ko"):
+        png = Image.open(io.BytesIO(outputs[f"gpu-sweep-demo/{locale}/charts/ParetoChart.png"]))
+        assert png.mode == "RGB" and png.size[0] == 1200
+        assert outputs[f"gpu-sweep-demo/{locale}/charts/ParetoChart.svg"].startswith(b"<?xml")
+        # The lines' colours are the scenarios' own: each front is painted.
+        chart = props(outputs, "ParetoChart", locale)
+        drawn = {s["scenario"] for s in chart["series"]}
+        colours = {s["color"].lower() for s in chart["scenarios"] if s["id"] in drawn}
+        pixels = {"#%02x%02x%02x" % rgb for _, rgb in png.getcolors(maxcolors=1 << 24)}
+        assert colours <= pixels

@@ -29,13 +29,13 @@ from pipeline.render.charts_fonts import ChartFont, FontMissing, chart_font
 from pipeline.render.context import to_json_bytes
 from pipeline.models.report import STANDARD_COMPONENTS
 
-CHART_KINDS = ("metric_bars", "concurrency_sweep", "cost")
+CHART_KINDS = ("metric_bars", "concurrency_sweep", "cost", "pareto")
 """LLM component kinds drawn as static charts."""
 CHART_COMPONENTS = tuple(c.name for c in STANDARD_COMPONENTS if c.kind in CHART_KINDS)
 """The standard components with a static chart."""
 """Components that also get a static chart."""
 
-RENDERER_MODULES = ("charts_draw.py", "charts_text.py", "charts_fonts.py")
+RENDERER_MODULES = ("charts_draw.py", "charts_text.py", "charts_fonts.py", "charts_pareto.py")
 """Source files of the drawing code: their hash is the renderer's version, so any change to them redraws."""
 
 FORMATS = ("svg", "png")

@@ -23,7 +23,7 @@ from matplotlib.patches import Patch, Rectangle  # noqa: E402
 from PIL import Image
 
 from pipeline.props.models import (  # noqa: E402
-    ConcurrencyChartProps, CostChartProps, Envelope, MetricChartProps, ProvenanceProps,
+    ConcurrencyChartProps, CostChartProps, Envelope, MetricChartProps, ParetoChartProps, ProvenanceProps,
 )
 from pipeline.render.charts_fonts import FALLBACK_FAMILY, ChartFont, missing_glyphs, register  # noqa: E402
 from pipeline.render.charts_text import em_width, wrap  # noqa: E402
@@ -145,6 +145,10 @@ def _draw(props: Envelope) -> Drawn:
         return draw_bars(props, _cost_groups(props))
     if isinstance(props, ConcurrencyChartProps):
         return draw_lines(props)
+    if isinstance(props, ParetoChartProps):
+        from pipeline.render.charts_pareto import draw_pareto  # it builds on this module's constants
+
+        return draw_pareto(props)
     raise TypeError(f"no static chart for {type(props).__name__}")
 
 
