@@ -117,6 +117,18 @@ def render_drawn(draw, props, font: ChartFont) -> tuple[dict[str, bytes], list[s
     return {"svg": svg.getvalue(), "png": png}, []
 
 
+def title_block(fig: Figure, title: list[str], description: list[str], total: float) -> float:
+    """The wrapped title and description at the top of a figure ``total`` inches high; the y below them."""
+    y = total - 0.25
+    for line in title:
+        fig.text(0.3 / WIDTH, y / total, line, fontsize=TITLE, fontweight="bold", va="top")
+        y -= 0.3
+    for line in description:
+        fig.text(0.3 / WIDTH, y / total, line, fontsize=SUBTITLE, color=MUTED, va="top")
+        y -= 0.22
+    return y
+
+
 PNG_COMPRESSION = 6
 """zlib level of the PNG: fixed, so the bytes depend on the pixels and Pillow's zlib only."""
 

@@ -17,7 +17,7 @@ from pipeline.props.general import (  # noqa: E402
     BarPanelProps, BarsProps, GeneralEnvelope, GroupedBarsProps, LinesProps, SectionProps,
 )
 from pipeline.render.charts_draw import (  # noqa: E402
-    FAINT, GRID, HEADING, INK, LABEL, MUTED, NOTE, SUBTITLE, TITLE, VALUE, WIDTH, Drawn, render_drawn,
+    FAINT, GRID, HEADING, INK, LABEL, MUTED, NOTE, VALUE, WIDTH, Drawn, render_drawn, title_block,
 )
 from pipeline.render.charts_fonts import ChartFont  # noqa: E402
 from pipeline.render.charts_text import wrap  # noqa: E402
@@ -61,13 +61,7 @@ def _layout(props: GeneralEnvelope, blocks: list[tuple[str, str, int]], draw_blo
     total = head + sum(heights) + foot
     fig = Figure(figsize=(WIDTH, total))
     drawn = Drawn(fig)
-    y = total - 0.25
-    for line in title:
-        fig.text(0.3 / WIDTH, y / total, line, fontsize=TITLE, fontweight="bold", va="top")
-        y -= 0.3
-    for line in description:
-        fig.text(0.3 / WIDTH, y / total, line, fontsize=SUBTITLE, color=MUTED, va="top")
-        y -= 0.22
+    y = title_block(fig, title, description, total)
     drawn.texts += title + description + notes
     y -= 0.15
     for i, (_, direction, _) in enumerate(blocks):

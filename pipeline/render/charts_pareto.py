@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from pipeline.props.models import ParetoChartProps
 from pipeline.render.charts_draw import (
-    FAINT, GRID, HEADING, LABEL, MUTED, NOTE, SUBTITLE, TITLE, WIDTH, Drawn,
+    FAINT, GRID, HEADING, LABEL, MUTED, NOTE, SUBTITLE, TITLE, WIDTH, Drawn, title_block,
 )
 from pipeline.render.charts_text import wrap
 
@@ -35,13 +35,7 @@ def draw_pareto(props: ParetoChartProps) -> Drawn:
     total = head + AXES + foot
     fig = Figure(figsize=(WIDTH, total))  # outside pyplot: nothing registers it, nothing must close it
     drawn = Drawn(fig)
-    y = total - 0.25
-    for line in title:
-        fig.text(0.3 / WIDTH, y / total, line, fontsize=TITLE, fontweight="bold", va="top")
-        y -= 0.3
-    for line in description:
-        fig.text(0.3 / WIDTH, y / total, line, fontsize=SUBTITLE, color=MUTED, va="top")
-        y -= 0.22
+    y = title_block(fig, title, description, total)
     fig.text(0.3 / WIDTH, (y - 0.1) / total, props.heading, fontsize=HEADING, fontweight="bold", va="top")
     drawn.texts += title + description + notes + [props.heading, props.x_label, props.y_label]
 
