@@ -10,8 +10,9 @@ without (a change against the baseline, a ratio, a range) is derived from others
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
+
+from pipeline.render.tables import read_table
 
 TYPED = ("measured", "estimated")
 """Provenance kinds an editor types or a raw file gives; everything else follows from them."""
@@ -19,7 +20,6 @@ TYPED = ("measured", "estimated")
 _NAMING_KEYS = ("model", "scenario", "metric", "concurrency", "tier", "id")
 _LIST_KEYS = {"groups", "bars", "rows", "series", "points", "panels", "cells", "items", "cards", "sections",
               "findings", "columns", "tiers"}
-_CELL = re.compile(r'\{("(?:[^"\\]|\\.)*")\}')
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,9 @@ def shown_in_props(props: object) -> dict[str, tuple[str, bool]]:
 
 def shown_in_table(mdx: str) -> dict[str, tuple[str, bool | None]]:
     """'row · column' -> (cell text, None) for every body cell of a generated MDX table."""
-    rows = [[json.loads(c) for c in _CELL.findall(line)] for line in mdx.splitlines() if line.startswith("| {")]
-    if not rows:
-        return {}
-    heads, found = rows[0], {}
-    for row in rows[1:]:
+    heads, rows = read_table(mdx)
+    found = {}
+    for row in rows:
         for column, cell in zip(heads[1:], row[1:]):
             found[f"{row[0]} · {column}"] = (cell, None)
     return found

@@ -14,7 +14,6 @@ report never breaks this test.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +23,7 @@ import pytest
 
 from pipeline.build import build
 from pipeline.load.project import ProjectPaths
+from pipeline.render.tables import read_table
 from tests.project import ROOT, make_project
 
 PAGES = ROOT.parent / "shared" / "reports" / "cni-performance-comparison"
@@ -84,10 +84,8 @@ def page_tables(text: str) -> list[list[list[str]]]:
 
 
 def generated_rows(mdx: str) -> list[list[str]]:
-    """Body rows of a generated MDX table, each cell's text (the cells are JSX string literals)."""
-    rows = [[json.loads(c) for c in re.findall(r'\{("(?:[^"\\]|\\.)*")\}', line)]
-            for line in mdx.splitlines() if line.startswith("| {")]
-    return rows[1:]
+    """Body rows of a generated MDX table, each cell's text."""
+    return read_table(mdx)[1]
 
 
 def numbers(cell: str) -> list[tuple[bool, Decimal]]:

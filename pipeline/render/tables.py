@@ -42,6 +42,24 @@ def mdx_text(text: str) -> str:
     return "{" + literal + "}"
 
 
+def read_table(mdx: str) -> tuple[list[str], list[list[str]]]:
+    """(header cells, body rows) of the first table in an MDX partial: the inverse of ``mdx_text``
+    for those who read the outputs (``site-data diff``, the tests)."""
+    lines = [line for line in mdx.splitlines() if line.startswith("|")]
+    if not lines:
+        return [], []
+    header, *rest = (_cells(line) for line in lines)
+    return header, rest[1:]  # rest[0] is the alignment row
+
+
+def _cells(line: str) -> list[str]:
+    cells = []
+    for raw in line.strip().strip("|").split("|"):  # a '|' inside a cell is written \u007c
+        raw = raw.strip()
+        cells.append(json.loads(raw[1:-1]) if raw.startswith("{") and raw.endswith("}") else raw)
+    return cells
+
+
 def template_environment(templates_dir: Path) -> Environment:
     """Jinja2 environment for templates/; autoescape off because cells are escaped by `cell`."""
     env = Environment(loader=FileSystemLoader(str(templates_dir)), undefined=StrictUndefined,
