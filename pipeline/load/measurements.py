@@ -59,6 +59,24 @@ throughput is the run's overall rate (its ``mean``). Units already agree: ms and
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
 
+def implausible(value: float, allowed: str = "positive", maximum: float | None = None,
+                what: str = "it") -> str | None:
+    """Why a raw run's figure cannot be published — 'zero', 'negative', 'out of range' (outside
+    SMALLEST..LARGEST in size, or not a number), or above ``maximum`` — else None.
+
+    ``allowed`` is a metric's ``values``: positive, non-negative (0 is a reading) or any.
+    """
+    if value == 0 and allowed == "positive":
+        return "zero"
+    if value < 0 and allowed != "any":
+        return "negative"
+    if value != value or abs(value) > LARGEST or (value != 0 and abs(value) < SMALLEST):
+        return "out of range"
+    if maximum is not None and value > maximum:
+        return f"above the most {what} can be, {maximum:g}"
+    return None
+
+
 @dataclass(frozen=True)
 class Sample:
     """One run's value of one report metric."""
@@ -161,7 +179,7 @@ class _EntryReader:
             key = (self.entry.itl_from if metric == "itl" else MEASURABLE[metric], statistic)
             for run in runs:
                 value = run.values.get(key)
-                if value is not None and SMALLEST <= value <= LARGEST:
+                if value is not None and implausible(value) is None:
                     found.setdefault((metric, statistic, int(run.concurrency)), []).append(
                         Sample(run.file, run.run, value))
         return {k: tuple(v) for k, v in sorted(found.items())}
@@ -314,9 +332,9 @@ class _EntryReader:
     def _plausible(self, run: _Run, metric: str, key: tuple[str, str]) -> bool:
         """A run's figure can be published: positive and within the range every typed figure keeps to."""
         value = run.values[key]
-        if SMALLEST <= value <= LARGEST:
+        what = implausible(value)
+        if what is None:
             return True
-        what = "zero" if value == 0 else ("negative" if value < 0 else "out of range")
         self._add("E037", f"{run.file}: run {run.run} reports {key[0]} {value:g} ({what}); the run is left out "
                           f"of {metric}, and the build fails", self._at_file(run.file),
                   f"a figure must be between {SMALLEST:g} and {LARGEST:g}: a broken or misconfigured run; "

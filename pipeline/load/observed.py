@@ -13,10 +13,10 @@ from pathlib import Path
 from pipeline.derive.benchmark import Observed, convert
 from pipeline.derive.figures import coords
 from pipeline.errors import Problem
-from pipeline.load.measurements import expand_entry_files
+from pipeline.load.measurements import expand_entry_files, implausible
 from pipeline.load.yaml_source import SourceDocument
 from pipeline.models.benchmark import Measurement, Report
-from pipeline.models.common import LARGEST, SMALLEST
+from pipeline.models.common import LARGEST
 
 
 def read_observed(report: Report, document: SourceDocument, root: Path, units: dict, metrics: dict,
@@ -51,7 +51,9 @@ def read_observed(report: Report, document: SourceDocument, root: Path, units: d
                                     f"{metric}'s unit '{metrics[metric].unit}'", here, shown,
                             "map the field to a metric of its dimension, or add the unit to units.yaml", "warning"))
                         continue
-                    refused = _implausible(convert(obs.value, unit, target), metrics[metric])
+                    metric_def = metrics[metric]
+                    refused = implausible(convert(obs.value, unit, target), metric_def.values, metric_def.maximum,
+                                          f"a {metric}")
                     if refused:
                         problems.append(Problem(
                             "E037", f"{obs.file}: {obs.where} reports {obs.value:g} ({refused}); it is left out of "
@@ -65,19 +67,6 @@ def read_observed(report: Report, document: SourceDocument, root: Path, units: d
             problems.append(Problem("E077", "the files of this entry hold none of the report's metrics", here, shown,
                                     "check the files, the format and take:", "warning"))
     return found, problems
-
-
-def _implausible(value: float, metric) -> str | None:
-    """Why a raw figure cannot be published (zero, negative, out of range, above the metric's maximum), or None."""
-    if value != value or abs(value) > LARGEST or (value != 0 and abs(value) < SMALLEST):
-        return "out of range"
-    if metric.values == "positive" and value == 0:
-        return "zero"
-    if metric.values != "any" and value < 0:
-        return "negative"
-    if metric.maximum is not None and value > metric.maximum:
-        return f"above the most a {metric.id} can be, {metric.maximum:g}"
-    return None
 
 
 def _unit_index(units: dict) -> dict:
