@@ -7,29 +7,12 @@
 // title, its bar / point / card / row counts and every formatted value shown; the MDX tables' cells;
 // no horizontal overflow at 390 px. It saves screenshots in light and dark mode and at 390 px width
 // to build/screenshots/ at the repository root.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, readFileSync} from 'node:fs';
-import {dirname, join, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
-import {serve} from '../scripts/serve-static.mjs';
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {DATA, LOCALES, SHOTS, servedSite} from './harness.mjs';
 
-const SITE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD = process.env.SITE_BUILD_DIR ?? join(SITE, 'build');
-// What the pages imported: docusaurus-plugin-site-data's copy of each locale's files (<locale>/<report>/...).
-const DATA = join(SITE, '.docusaurus', 'docusaurus-plugin-site-data');
-const SHOTS = process.env.SCREENSHOT_DIR ?? resolve(SITE, '../../build/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const LOCALES = [
-  {id: 'ko', prefix: '/', lang: 'ko'},
-  {id: 'en', prefix: '/en/', lang: 'en'},
-  {id: 'zh', prefix: '/zh/', lang: 'zh-Hans'},
-];
 const REPORT = 'cni-performance-comparison';
 const COMPONENTS = [
   'CniConclusionInfographic', 'OverviewSummaryChart', 'AimlRelevanceChart', 'TestEnvironmentChart',
@@ -39,21 +22,7 @@ const COMPONENTS = [
 ];
 const TABLES = ['network-detail', 'http-detail', 'service-scaling', 'kube-proxy-scaling', 'key-conclusion'];
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await serve(BUILD, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true});
-  mkdirSync(SHOTS, {recursive: true});
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
+const site = servedSite();
 
 const props = (locale, name) => JSON.parse(readFileSync(join(DATA, locale, REPORT, `${name}.json`), 'utf8'));
 const chart = (name) => `figure[data-chart="${name}"]`;
@@ -207,13 +176,13 @@ async function checkTables(page, locale) {
 }
 
 async function open(locale, viewport) {
-  const tab = await browser.newPage({viewport, deviceScaleFactor: 1});
+  const tab = await site.browser.newPage({viewport, deviceScaleFactor: 1});
   const errors = [];
   tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   tab.on('pageerror', (e) => errors.push(String(e)));
   tab.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
   tab.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
-  const response = await tab.goto(`${origin}${locale.prefix}${REPORT}`, {waitUntil: 'networkidle'});
+  const response = await tab.goto(`${site.origin}${locale.prefix}${REPORT}`, {waitUntil: 'networkidle'});
   assert.equal(response.status(), 200, `${locale.id}: HTTP status`);
   assert.equal(await tab.getAttribute('html', 'lang'), locale.lang);
   return {tab, errors};

@@ -7,50 +7,18 @@
 // files docusaurus-plugin-site-data serves them): bar and point counts, formatted values, labels in the page's locale,
 // table cells, hostile labels shown as literal text, and no console errors. It saves a full-page
 // screenshot per page and locale under build/screenshots/ at the repository root.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdirSync, readFileSync} from 'node:fs';
-import {dirname, join, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
-import {serve} from '../scripts/serve-static.mjs';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {DATA, LOCALES, SHOTS, servedSite} from './harness.mjs';
 
-const SITE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD = process.env.SITE_BUILD_DIR ?? join(SITE, 'build');
-// What the pages imported: docusaurus-plugin-site-data's copy of each locale's files (<locale>/<report>/...).
-const DATA = join(SITE, '.docusaurus', 'docusaurus-plugin-site-data');
-const SHOTS = process.env.SCREENSHOT_DIR ?? resolve(SITE, '../../build/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags this machine's closed network needs: without them Chromium keeps calling home.
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const LOCALES = [
-  {id: 'ko', prefix: '/', lang: 'ko'},
-  {id: 'en', prefix: '/en/', lang: 'en'},
-  {id: 'zh', prefix: '/zh/', lang: 'zh-Hans'},
-];
 const PAGES = [
   {report: 'llama4-fm-serving', path: ''},
   {report: 'consistent-demo', path: 'consistent-demo'},
 ];
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await serve(BUILD, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true});
-  mkdirSync(SHOTS, {recursive: true});
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
+const site = servedSite();
 
 function props(report, locale, component) {
   return JSON.parse(readFileSync(join(DATA, locale, report, `${component}.json`), 'utf8'));
@@ -255,7 +223,7 @@ async function checkTables(page, report, locale) {
 }
 
 async function openPage(locale, page, {width = 1200, theme = 'light'} = {}) {
-  const tab = await browser.newPage({viewport: {width, height: 900}, deviceScaleFactor: 1});
+  const tab = await site.browser.newPage({viewport: {width, height: 900}, deviceScaleFactor: 1});
   // Docusaurus reads the colour mode from localStorage before the first paint.
   await tab.addInitScript((mode) => window.localStorage.setItem('theme', mode), theme);
   const errors = [];
@@ -267,7 +235,7 @@ async function openPage(locale, page, {width = 1200, theme = 'light'} = {}) {
   tab.on('response', (answer) => {
     if (answer.status() >= 400) errors.push(`HTTP ${answer.status()}: ${answer.url()}`);
   });
-  const response = await tab.goto(`${origin}${locale.prefix}${page.path}`, {waitUntil: 'networkidle'});
+  const response = await tab.goto(`${site.origin}${locale.prefix}${page.path}`, {waitUntil: 'networkidle'});
   assert.equal(response.status(), 200, `${locale.id} ${page.report}: HTTP status`);
   assert.equal(await tab.getAttribute('html', 'lang'), locale.lang);
   return {tab, errors};

@@ -12,19 +12,12 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
-import {dirname, join, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
+import {join} from 'node:path';
+import {SITE, launchChromium} from './harness.mjs';
 
-const SITE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = process.env.SITE_DATA_ROOT;
 const REPORT = ROOT && join(ROOT, 'data', 'reports', 'consistent-demo.yaml');
 const PORT = Number(process.env.LIVE_PORT ?? 3311);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const INFRA = 'figure[data-chart="InfraComparisonChart"]';
 
 let server;
@@ -57,7 +50,7 @@ before(async () => {
     {cwd: SITE, env: {...process.env, SITE_DATA_ROOT: ROOT, BROWSER: 'none'}, detached: true});
   server.stdout.on('data', (chunk) => { output += chunk; });
   server.stderr.on('data', (chunk) => { output += chunk; });
-  browser = await chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true});
+  browser = await launchChromium();
   tab = await browser.newPage({viewport: {width: 1200, height: 900}});
   await waitFor(async () => {
     try {
