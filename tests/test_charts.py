@@ -178,6 +178,43 @@ def test_png_is_opaque_rgb_with_the_pixels_savefig_draws(llama4_props, drawn):
     assert (ours == expected[..., :3]).all()
 
 
+@pytest.mark.parametrize("locale, component", [("ko", "ConcurrencyChart"), ("zh", "CostPerTokenChart"),
+                                               ("en", "TtftChart")])
+def test_text_laid_out_once_gives_the_bytes_of_matplotlibs_own_renderers(llama4_props, drawn, locale, component):
+    """charts_canvas keeps text extents, glyph layouts and outlines for the process: the SVG and the
+    pixels must be what matplotlib's stock renderers draw of the same figure, with the memo warm
+    (``drawn`` drew every chart already) as well as for strings it has not seen."""
+    import io
+
+    import numpy
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from PIL import Image
+
+    from pipeline.render import charts_draw
+
+    stock: dict[str, object] = {}
+
+    def draw_with_stock_renderers(props):
+        result = charts_draw._draw(props)
+        result.figure.text(0.5, 0.01, f"unseen {locale} {component} ✓ 검사 检查")  # not in the memo yet
+        svg = io.BytesIO()
+        FigureCanvasSVG(result.figure).print_svg(svg, metadata={"Date": None, "Creator": None})
+        stock["svg"] = svg.getvalue()
+        canvas = FigureCanvasAgg(result.figure)
+        result.figure.set_dpi(charts_draw.PNG_DPI)
+        canvas.draw()
+        stock["rgba"] = numpy.asarray(canvas.buffer_rgba()).copy()
+        return result
+
+    font = charts_fonts.chart_font(Locale.parse({"ko": "ko_KR", "zh": "zh_Hans_CN", "en": "en_US"}[locale]))
+    files, missing = charts_draw.render_drawn(draw_with_stock_renderers, llama4_props[locale][component], font)
+    assert not missing
+    assert files["svg"] == stock["svg"]
+    ours = numpy.asarray(Image.open(io.BytesIO(files["png"])))
+    assert (ours == stock["rgba"][..., :3]).all()
+
+
 def test_drawing_twice_and_in_worker_processes_gives_identical_bytes(llama4_props, drawn):
     jobs = [charts.ChartJob(f"x/{locale}/charts/{name}", llama4_props[locale][name],
                             charts_fonts.chart_font(Locale.parse("ko_KR" if locale == "ko" else "zh_Hans_CN")

@@ -35,7 +35,7 @@ CHART_COMPONENTS = tuple(c.name for c in STANDARD_COMPONENTS if c.kind in CHART_
 """The standard components with a static chart."""
 """Components that also get a static chart."""
 
-RENDERER_MODULES = ("charts_draw.py", "charts_text.py", "charts_fonts.py", "charts_pareto.py")
+RENDERER_MODULES = ("charts_draw.py", "charts_canvas.py", "charts_text.py", "charts_fonts.py", "charts_pareto.py")
 """Source files of the drawing code: their hash is the renderer's version, so any change to them redraws."""
 
 FORMATS = ("svg", "png")

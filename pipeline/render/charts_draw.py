@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 import matplotlib
 import matplotlib.style
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea  # noqa: E402
 from matplotlib.patches import Patch, Rectangle  # noqa: E402
@@ -25,6 +24,7 @@ from PIL import Image
 from pipeline.props.models import (  # noqa: E402
     ConcurrencyChartProps, CostChartProps, Envelope, MetricChartProps, ParetoChartProps, ProvenanceProps,
 )
+from pipeline.render.charts_canvas import ChartCanvas
 from pipeline.render.charts_fonts import FALLBACK_FAMILY, ChartFont, missing_glyphs, register  # noqa: E402
 from pipeline.render.charts_text import em_width, wrap  # noqa: E402
 
@@ -106,6 +106,7 @@ def render_drawn(draw, props, font: ChartFont) -> tuple[dict[str, bytes], list[s
     # ~/.config/matplotlib): any setting not fixed here would otherwise follow the environment.
     with matplotlib.style.context("default"), matplotlib.rc_context(style):
         drawn = draw(props)
+        ChartCanvas(drawn.figure)  # the figure's canvas from now on: text laid out once for both formats
         # Checked before drawing: matplotlib would draw an empty box and only warn.
         missing = missing_glyphs(font, drawn.texts)
         if missing:
@@ -141,7 +142,7 @@ def encode_png(figure: Figure) -> bytes:
     channel carries nothing: dropped, the image compresses in about 60 % of the time into fewer bytes.
     """
     figure.set_dpi(PNG_DPI)
-    canvas = FigureCanvasAgg(figure)
+    canvas = ChartCanvas(figure)
     canvas.draw()
     width, height = canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
