@@ -150,9 +150,12 @@ def test_chart_bytes_carry_no_date_or_software_version(drawn):
     assert width == 1200
 
 
-def test_png_is_opaque_rgb_with_the_pixels_savefig_draws(llama4_props, drawn):
-    """The PNG is encoded from Agg's buffer without its alpha channel: the same pixels as matplotlib's
-    own ``savefig(format="png")`` (which writes RGBA), in an RGB image (colour type 2)."""
+def test_png_is_opaque_rgb_and_the_picture_savefig_draws(llama4_props, drawn):
+    """The PNG paints the SVG's layout with Agg (the figure is not laid out again at 150 dpi), in an RGB
+    image (colour type 2) of the size ``savefig(dpi=150)`` gives. Text placed from the 72 dpi layout may
+    sit a pixel or two from where savefig's own layout puts it; the picture is the same: measured on this
+    chart, pixels differ by 2.2 levels in the mean and 1.3 % by more than a quarter of the range (a bar
+    left out or moved gives 10-32 levels and 5-18 %)."""
     import io
 
     import numpy
@@ -175,21 +178,20 @@ def test_png_is_opaque_rgb_with_the_pixels_savefig_draws(llama4_props, drawn):
     assert expected.shape[2] == 4 and (expected[..., 3] == 255).all()
     ours = numpy.asarray(Image.open(io.BytesIO(files["png"])))
     assert ours.shape == expected.shape[:2] + (3,)
-    assert (ours == expected[..., :3]).all()
+    difference = numpy.abs(ours.astype(int) - expected[..., :3].astype(int)).max(axis=2)
+    assert difference.mean() <= 4
+    assert (difference > 64).mean() <= 0.03
 
 
 @pytest.mark.parametrize("locale, component", [("ko", "ConcurrencyChart"), ("zh", "CostPerTokenChart"),
                                                ("en", "TtftChart")])
 def test_text_laid_out_once_gives_the_bytes_of_matplotlibs_own_renderers(llama4_props, drawn, locale, component):
-    """charts_canvas keeps text extents, glyph layouts and outlines for the process: the SVG and the
-    pixels must be what matplotlib's stock renderers draw of the same figure, with the memo warm
-    (``drawn`` drew every chart already) as well as for strings it has not seen."""
+    """charts_canvas keeps text extents, glyph layouts and outlines for the process: the SVG must be
+    what matplotlib's stock renderer writes of the same figure, with the memo warm (``drawn`` drew every
+    chart already) as well as for strings it has not seen."""
     import io
 
-    import numpy
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.backends.backend_svg import FigureCanvasSVG
-    from PIL import Image
 
     from pipeline.render import charts_draw
 
@@ -201,18 +203,12 @@ def test_text_laid_out_once_gives_the_bytes_of_matplotlibs_own_renderers(llama4_
         svg = io.BytesIO()
         FigureCanvasSVG(result.figure).print_svg(svg, metadata={"Date": None, "Creator": None})
         stock["svg"] = svg.getvalue()
-        canvas = FigureCanvasAgg(result.figure)
-        result.figure.set_dpi(charts_draw.PNG_DPI)
-        canvas.draw()
-        stock["rgba"] = numpy.asarray(canvas.buffer_rgba()).copy()
         return result
 
     font = charts_fonts.chart_font(Locale.parse({"ko": "ko_KR", "zh": "zh_Hans_CN", "en": "en_US"}[locale]))
     files, missing = charts_draw.render_drawn(draw_with_stock_renderers, llama4_props[locale][component], font)
     assert not missing
     assert files["svg"] == stock["svg"]
-    ours = numpy.asarray(Image.open(io.BytesIO(files["png"])))
-    assert (ours == stock["rgba"][..., :3]).all()
 
 
 def test_drawing_twice_and_in_worker_processes_gives_identical_bytes(llama4_props, drawn):

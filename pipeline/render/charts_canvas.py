@@ -21,7 +21,10 @@ import codecs
 from matplotlib import cbook
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backend_bases import GraphicsContextBase, RendererBase
 from matplotlib.backends.backend_svg import RendererSVG
+from matplotlib.path import Path
+from matplotlib.transforms import Affine2D, Bbox, TransformedPath
 from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import LoadFlags
 from matplotlib.textpath import TextToPath
@@ -134,11 +137,109 @@ class TextOncePaths(TextToPath):
 
 
 class TextOnceSVG(RendererSVG):
-    """SVG renderer (text as paths) whose text extents and glyphs are computed once per process."""
+    """SVG renderer (text as paths, measured and shaped once per process) that also records what it draws.
+
+    The record (:attr:`drawing`) is the laid-out chart: every path, marker and glyph run in the SVG's
+    coordinates. :func:`rasterise` paints it with Agg, so the PNG is drawn from the same layout instead
+    of matplotlib laying the figure out a second time at the PNG's resolution.
+    """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._text2path = TextOncePaths()  # RendererSVG measures and draws text through it
+        self.drawing: list[tuple] = []
+        self._recording = True
+
+    def draw_path(self, gc, path, transform, rgbFace=None):
+        if self._recording:
+            self.drawing.append(("path", _kept(gc), path, transform.frozen(), rgbFace))
+        super().draw_path(gc, path, transform, rgbFace)
+
+    def draw_markers(self, gc, marker_path, marker_trans, path, trans, rgbFace=None):
+        self.drawing.append(("markers", _kept(gc), marker_path, marker_trans.frozen(), path, trans.frozen(),
+                             rgbFace))
+        super().draw_markers(gc, marker_path, marker_trans, path, trans, rgbFace)
+
+    def draw_path_collection(self, gc, *args, **kwargs):
+        # Recorded as the paths it is made of (matplotlib's generic expansion of a collection).
+        recorder = _PathRecorder(self)
+        RendererBase.draw_path_collection(recorder, gc, *args, **kwargs)
+        self.drawing += recorder.drawing
+        self._recording = False  # RendererSVG may draw the collection path by path: recorded already
+        try:
+            super().draw_path_collection(gc, *args, **kwargs)
+        finally:
+            self._recording = True
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if not ismath:
+            features, language = _features_language(mtext)
+            verts, codes = self._text2path.get_text_path(prop, s, features=features, language=language)
+            # The glyph outlines placed as RendererBase._draw_text_as_path places them (y up from here).
+            placed = (Affine2D().scale(prop.get_size_in_points() / self._text2path.FONT_SCALE)
+                      .rotate_deg(angle).translate(x, self.height - y))
+            glyphs = _kept(gc)
+            glyphs.set_linewidth(0.0)
+            self.drawing.append(("path", glyphs, Path(verts, codes), placed, gc.get_rgb()))
+        super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+
+
+class _PathRecorder(RendererBase):
+    """Collects the paths a collection expands into, in the recording renderer's coordinates."""
+
+    def __init__(self, svg: TextOnceSVG) -> None:
+        super().__init__()
+        self.drawing: list[tuple] = []
+        self._svg = svg
+
+    def get_canvas_width_height(self):
+        return self._svg.get_canvas_width_height()
+
+    def draw_path(self, gc, path, transform, rgbFace=None):
+        self.drawing.append(("path", _kept(gc), path, transform.frozen(), rgbFace))
+
+
+def _kept(gc) -> GraphicsContextBase:
+    """A copy of a graphics context, its clipping fixed as it is now.
+
+    matplotlib changes and reuses the context it passes once the call returns, and the clip box is a
+    view of the axes' box, which moves when the figure's resolution goes back from the SVG's 72 dpi.
+    """
+    copy = GraphicsContextBase()
+    copy.copy_properties(gc)
+    if gc._cliprect is not None:
+        copy._cliprect = gc._cliprect.frozen()
+    if gc._clippath is not None:
+        path, transform = gc._clippath.get_transformed_path_and_affine()
+        copy._clippath = TransformedPath(path, transform.frozen())
+    return copy
+
+
+def _scaled(gc: GraphicsContextBase, scale: Affine2D) -> GraphicsContextBase:
+    """``gc`` with its clipping moved into the raster's pixels (widths and dashes are in points already)."""
+    copy = GraphicsContextBase()
+    copy.copy_properties(gc)
+    if gc._cliprect is not None:
+        copy._cliprect = Bbox(scale.transform(gc._cliprect.get_points()))
+    if gc._clippath is not None:
+        copy._clippath = TransformedPath(gc._clippath._path, gc._clippath._transform + scale)
+    return copy
+
+
+def rasterise(svg: TextOnceSVG, width: int, height: int, dpi: float) -> RendererAgg:
+    """Paint what ``svg`` recorded (at 72 dpi) with Agg at ``dpi`` into a ``width`` x ``height`` image."""
+    agg = RendererAgg(width, height, dpi)
+    scale = Affine2D().scale(dpi / 72.0)
+    for operation, gc, *args in svg.drawing:
+        if operation == "path":
+            path, transform, face = args
+            agg.draw_path(_scaled(gc, scale), path, transform + scale, face)
+        else:
+            marker_path, marker_transform, path, transform, face = args
+            agg.draw_markers(_scaled(gc, scale), marker_path, marker_transform + scale, path, transform + scale,
+                             face)
+    return agg
+
 
 class ChartCanvas(FigureCanvasAgg):
     """The canvas of a chart: PNG through :class:`TextOnceAgg`, SVG through :class:`TextOnceSVG`."""
@@ -163,12 +264,14 @@ class ChartCanvas(FigureCanvasAgg):
             dpi = self.figure.dpi
             self.figure.dpi = 72
             width, height = self.figure.get_size_inches()
+            svg = TextOnceSVG(width * 72, height * 72, out, image_dpi=dpi, metadata=metadata)
             renderer = MixedModeRenderer(
                 self.figure, width, height, dpi,
-                TextOnceSVG(width * 72, height * 72, out, image_dpi=dpi, metadata=metadata),
-                bbox_inches_restore=bbox_inches_restore)
+                svg, bbox_inches_restore=bbox_inches_restore)
             self.figure.draw(renderer)
             renderer.finalize()
+        self.svg_drawing = svg
+        """The renderer of the last SVG written, with its record of the drawing (for :func:`rasterise`)."""
 
 
-__all__ = ["ChartCanvas", "TextOnceAgg", "TextOnceSVG", "TextOncePaths"]
+__all__ = ["ChartCanvas", "TextOnceAgg", "TextOnceSVG", "TextOncePaths", "rasterise"]
