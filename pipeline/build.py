@@ -105,12 +105,21 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     ``lint_errors_fail=False`` lint errors are in the result's warnings instead (for ``site-data diff``,
     which shows what the data give even while lint refuses them).
     """
-    checked = check(paths, strict=strict, report_files=report_files, lint_errors_fail=lint_errors_fail)
-    env = template_environment(paths.templates)
+    # First, so that its drawing process imports matplotlib while the inputs are read and checked.
+    planner = ChartPlanner(folder_cache(paths.output), draw_ahead=True) if charts else None
+    try:
+        checked = check(paths, strict=strict, report_files=report_files, lint_errors_fail=lint_errors_fail)
+        return _render_all(checked, template_environment(paths.templates), planner)
+    finally:
+        if planner is not None:
+            planner.close()  # a failed build stops the drawing process it started
+
+
+def _render_all(checked: Checked, env, planner: ChartPlanner | None) -> BuildResult:
+    """Every output of the checked reports in every locale, charts planned (and drawn) by ``planner``."""
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]
     outputs: dict[str, bytes] = {}
-    planner = ChartPlanner(folder_cache(paths.output)) if charts else None
     for derived in checked.derived:
         for loc in localizers:
             ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))

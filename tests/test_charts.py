@@ -223,6 +223,30 @@ def test_drawing_twice_and_in_worker_processes_gives_identical_bytes(llama4_prop
     assert serial[0][0] == drawn[("zh", "TtftChart")]
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the drawing process forks: Linux only")
+def test_the_drawing_process_draws_what_the_build_would_and_ends_with_it(monkeypatch, llama4_props, drawn):
+    monkeypatch.setattr(charts, "_cores", lambda: 2)
+    monkeypatch.setattr(charts, "_MEMO", {})
+    planner = charts.ChartPlanner(draw_ahead=True)
+    process = planner._drawer._process
+    assert process.is_alive()
+    # The process forked with the real drawing code; this process must not draw anything itself.
+    monkeypatch.setattr(charts, "_draw_all", lambda jobs, workers: pytest.fail("drawn in the build's process"))
+    for locale in ("zh", "ko", "en"):
+        planner.add(f"r/{locale}", {name: llama4_props[locale][name] for name in ("TtftChart", "ItlChart")},
+                    Locale.parse({"ko": "ko_KR", "zh": "zh_Hans_CN", "en": "en_US"}[locale]))
+    outputs = planner.render()
+    assert not process.is_alive() and planner._drawer is None
+    assert outputs["r/zh/charts/TtftChart.svg"] == drawn[("zh", "TtftChart")]["svg"]
+    assert outputs["r/en/charts/ItlChart.png"] == drawn[("en", "ItlChart")]["png"]
+    assert len(outputs) == 6 * 3
+
+    unused = charts.ChartPlanner(draw_ahead=True)  # a build that failed before drawing anything
+    process = unused._drawer._process
+    unused.close()
+    assert not process.is_alive()
+
+
 def test_hostile_labels_are_drawn_literally_in_valid_svg(llama4_props):
     from pipeline.render.charts_draw import render_chart
 

@@ -132,6 +132,12 @@ class ChartPlanner:
     cache: CacheRead = no_cache
     jobs: list[ChartJob] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    draw_ahead: bool = False
+    """Fork a drawing process now (:mod:`pipeline.render.charts_process`): it imports matplotlib and
+    draws each chart as it is planned, while the build goes on."""
+    _reused: dict[str, bytes] = field(default_factory=dict)
+    _todo: list[ChartJob] = field(default_factory=list)
+    _drawer: object = None
 
     def add(self, base: str, props: dict[str, Envelope], locale: Locale,
             serialized: dict[str, bytes] | None = None, wanted: list[str] | None = None) -> None:
@@ -151,22 +157,35 @@ class ChartPlanner:
             return
         for name in wanted:
             key = chart_key(props[name], font, (serialized or {}).get(name))
-            self.jobs.append(ChartJob(f"{base}/charts/{name}", props[name], font, key))
+            job = ChartJob(f"{base}/charts/{name}", props[name], font, key)
+            self.jobs.append(job)
+            reused = self._reuse(job)
+            if reused is not None:
+                self._reused.update(reused)
+                continue
+            self._todo.append(job)
+            if self._drawer is not None:
+                self._drawer.submit(job)
+
+    def __post_init__(self) -> None:
+        if self.draw_ahead and _forks():
+            from pipeline.render.charts_process import DrawingProcess
+
+            self._drawer = DrawingProcess(_import_drawing_code, _draw_one, _draw_all)
 
     def render(self, workers: int | None = None) -> dict[str, bytes]:
         """Output path -> bytes of every planned chart (and its key); raise BuildFailed on font problems."""
         if self.problems:
+            self.close()
             raise BuildFailed("render", self.problems)
-        outputs: dict[str, bytes] = {}
-        todo: list[ChartJob] = []
-        for job in self.jobs:
-            reused = self._reuse(job)
-            if reused is None:
-                todo.append(job)
-            else:
-                outputs.update(reused)
+        outputs = dict(self._reused)
+        todo = self._todo
+        drawn = self._drawer.finish(workers) if self._drawer is not None and todo else None
+        self.close()
+        if drawn is None:
+            drawn = _draw_all(todo, workers)
         problems: list[Problem] = []
-        for job, (files, missing) in zip(todo, _draw_all(todo, workers)):
+        for job, (files, missing) in zip(todo, drawn):
             if missing:
                 problems.append(Problem(
                     "E081", f"chart {job.path}: the font '{job.font.family}' cannot draw "
@@ -178,6 +197,12 @@ class ChartPlanner:
         if problems:
             raise BuildFailed("render", problems)
         return outputs
+
+    def close(self) -> None:
+        """Stop the drawing process, if one was started (the build failed, or drawing is done)."""
+        if self._drawer is not None:
+            self._drawer.stop()
+            self._drawer = None
 
     def _reuse(self, job: ChartJob) -> dict[str, bytes] | None:
         if job.key in _MEMO:
@@ -233,20 +258,29 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
+def _forks(workers: int | None = None) -> bool:
+    """Whether to draw in other processes: two cores or more, and Linux (forking is what makes them
+    cheap, with no re-import of the pipeline; only Linux forks safely)."""
+    cores = workers if workers is not None else _cores()
+    return cores >= 2 and sys.platform == "linux"
+
+
+def _import_drawing_code() -> None:
+    """Import matplotlib and every drawer (once, before forking: each worker would import them again)."""
+    import pipeline.render.charts_draw  # noqa: F401
+    import pipeline.render.charts_general  # noqa: F401
+
+
 def _draw_all(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str, bytes], list[str]]]:
     """Draw ``jobs`` in order; across cores when there are enough of them to pay for the workers."""
-    cores = workers if workers is not None else _cores()
-    # Forking is what makes workers cheap (no re-import of the pipeline); only Linux forks safely.
-    if cores < 2 or len(jobs) < PARALLEL_FROM or sys.platform != "linux":
+    if len(jobs) < PARALLEL_FROM or not _forks(workers):
         return [_draw_one(job) for job in jobs]
     # Forked workers start with this process's modules; each draws a contiguous share of the jobs.
     from concurrent.futures import ProcessPoolExecutor  # only when several charts must be drawn
     from multiprocessing import get_context
 
-    # matplotlib imported here, once, before the fork: each worker would otherwise import it again.
-    import pipeline.render.charts_draw  # noqa: F401
-    if any(_is_general(job.props) for job in jobs):
-        import pipeline.render.charts_general  # noqa: F401
+    _import_drawing_code()
+    cores = workers if workers is not None else _cores()
 
     with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:
         return list(pool.map(_draw_one, jobs, chunksize=max(1, len(jobs) // (2 * cores))))
