@@ -11,7 +11,7 @@ from pathlib import Path
 from pipeline import build_cache
 from pipeline.commands.output import EXIT_INTERNAL, InternalError, add_common_options, guarded, print_problems
 
-from pipeline.errors import Location, Problem
+from pipeline.errors import BuildFailed, Location, Problem
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -41,40 +41,52 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
 
 def _run_locked(args: argparse.Namespace, root: Path) -> int:
-    key = build_cache.fingerprint(root, strict=args.strict)
-    if not args.check and not args.force and args.charts:
+    # The fingerprint serves the no-op check and the record, both only for a build with charts.
+    key = build_cache.fingerprint(root, strict=args.strict) if args.charts else None
+    if key is not None and not args.check and not args.force:
         record = build_cache.is_current(root, root / "site-data", key)
         if record is not None:
             return _report_unchanged(args, record["summary"])
 
-    from pipeline.build import build
+    from pipeline.build import check, render_outputs
     from pipeline.load.project import ProjectPaths
     from pipeline.render.charts import is_chart_output
-    from pipeline.write import apply_writes, describe, plan_writes
+    from pipeline.write import StagedWrite, describe
 
     paths = ProjectPaths(root)
+    checked = None
+    # Outputs go to the staging tree as they are rendered, report by report; the folder itself is
+    # switched only when the block is left without an error (--check only compares).
+    staged = StagedWrite(paths.output, keep=None if args.charts else is_chart_output, dry_run=args.check,
+                         hashes=key is not None)
     try:
-        result = guarded(lambda: build(paths, strict=args.strict, charts=args.charts))
+        checked = guarded(lambda: check(paths, strict=args.strict))
+        with staged:
+            guarded(lambda: staged.add_all(render_outputs(paths, checked, charts=args.charts)))
     except InternalError:
         build_cache.forget(root)
         return EXIT_INTERNAL
-    plan = plan_writes(result.outputs, paths.output, keep=None if args.charts else is_chart_output)
+    except BuildFailed as failed:
+        if checked is not None and failed.stage == "write":  # the warnings, then why nothing was written
+            print_problems(checked.problems, args.format, summary=False)
+        raise
+    plan = staged.plan
+    files = len(plan.added) + len(plan.changed) + len(plan.unchanged)
     if args.check:
         # One list (one JSON document) of warnings and stale files.
-        print_problems(result.warnings + describe(plan), args.format, summary=False)
+        print_problems(checked.problems + describe(plan), args.format, summary=False)
         if plan.is_current:
-            print(f"site-data is current ({len(result.outputs)} files)", file=_summary_stream(args))
+            print(f"site-data is current ({files} files)", file=_summary_stream(args))
             return EXIT_OK
         print(f"site-data is stale: {len(plan.added)} to create, {len(plan.changed)} to update, "
               f"{len(plan.removed)} to delete; run `make site-data` and commit site-data/", file=sys.stderr)
         return EXIT_PROBLEMS
-    print_problems(result.warnings, args.format, summary=False)
-    apply_writes(plan, result.outputs, paths.output)
-    summary = {"reports": len(result.reports), "locales": result.locales, "files": len(result.outputs),
-               "warnings": [dataclasses.asdict(w) for w in result.warnings],
-               "waived": waived_summary(result.waived)}
-    if args.charts:  # a partial build is no record of the whole output
-        build_cache.save_record(root, key, result.outputs, summary)
+    print_problems(checked.problems, args.format, summary=False)
+    summary = {"reports": len(checked.report_ids), "locales": checked.locale_ids, "files": files,
+               "warnings": [dataclasses.asdict(w) for w in checked.problems],
+               "waived": waived_summary(checked.waived)}
+    if key is not None:  # a partial build is no record of the whole output
+        build_cache.save_record(root, key, staged.hashes, summary)
     print(_summary_line(summary, len(plan.added), len(plan.changed), len(plan.removed), len(plan.unchanged)),
           file=_summary_stream(args))
     return EXIT_OK
