@@ -74,6 +74,18 @@ class RenderContext:
 
     def provenance(self, value: Value, unit: str = "", context: str = "") -> ProvenanceProps:
         """Where a figure comes from, for the reader."""
+        # Several components show the same figure: its provenance is made once. The entry holds the
+        # value itself, so that its id cannot be reused by another while this context lives.
+        key = (id(value), unit, context)
+        if key not in self._provenances:
+            self._provenances[key] = (value, self._provenance(value, unit, context))
+        return self._provenances[key][1]
+
+    @cached_property
+    def _provenances(self) -> dict[tuple[int, str, str], tuple[Value, ProvenanceProps]]:
+        return {}
+
+    def _provenance(self, value: Value, unit: str, context: str) -> ProvenanceProps:
         source = self._source_props(value.source) if value.source is not None else None
         derived_formatted = note = None
         if value.derived is not None:
