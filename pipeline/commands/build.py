@@ -38,9 +38,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
     # One build at a time: the lock covers everything that reads or writes site-data/ (the no-op
     # check, the chart cache, plan and write), and taking it repairs what a killed build left.
-    with output_lock(root / "site-data", on_wait=lambda: print(
-            "site-data: another build is writing site-data/; waiting for it to finish", file=sys.stderr)):
-        return _run_locked(args, root)
+    try:
+        with output_lock(root / "site-data", on_wait=lambda: print(
+                "site-data: another build is writing site-data/; waiting for it to finish", file=sys.stderr)):
+            return _run_locked(args, root)
+    finally:
+        gc.unfreeze()  # what the build froze (see _collector_paused) is collected as usual again
 
 
 def _run_locked(args: argparse.Namespace, root: Path) -> int:
@@ -106,12 +109,14 @@ def _collector_paused() -> Iterator[None]:
     again, superlinearly in the site's size (a third of a 100-report build). Rendering, report by
     report, runs with the collector on, over its own objects only.
     """
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 def _summary_line(summary: dict, added: int, changed: int, removed: int, unchanged: int) -> str:
