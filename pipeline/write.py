@@ -168,6 +168,8 @@ class StagedWrite:
         """Output path -> sha256 of its bytes, when asked for (the build record keeps them)."""
         self._keep, self._dry_run, self._fault = keep, dry_run, fault
         self._folded: dict[str, str] = {}
+        self._paths: list[str] = []
+        self._refused = False
         self._staging: Path | None = None
         self._made: set[Path] = set()
         self._current = ""
@@ -183,6 +185,8 @@ class StagedWrite:
     def __exit__(self, kind, error, trace) -> None:
         with self._locked:
             try:
+                if kind is None and self._refused:
+                    raise self._first_refusal()
                 self._finish_plan()
                 if kind is None and not self._dry_run and not self.plan.is_current:
                     self._guarded(self._publish)
@@ -197,18 +201,12 @@ class StagedWrite:
 
     def add(self, relative: str, data: bytes) -> None:
         """One output (path relative to the folder; each path once): compared, and staged if new or changed."""
-        check_output_path(relative)
-        # Two outputs differing only in case are one file on macOS and Windows.
-        other = self._folded.setdefault(relative.casefold(), relative)
-        if other != relative:
-            raise fail("E090", f"'{relative}' and '{other}' differ only in upper/lower case",
-                       location=Location(f"site-data/{relative}"),
-                       hint="they would overwrite each other on macOS and Windows; rename one of the ids",
-                       stage="write")
-        parts = relative.split("/")
+        self._paths.append(relative)
+        if self._refused or self._path_problem(relative, self._folded) is not None:
+            # Nothing more is staged; leaving the block reports the first refused path in path order.
+            self._refused = True
+            return
         listing = self._listing
-        if any("/".join(parts[:n]) in listing.others for n in range(1, len(parts))):
-            raise _refuse(relative)  # a symlinked folder inside site-data/ (it may point anywhere)
         if self.hashes is not None:
             self.hashes[relative] = hashlib.sha256(data).hexdigest()
         if relative in listing.files and _read(self.out_dir / relative) == data:
@@ -217,6 +215,28 @@ class StagedWrite:
         (self.plan.changed if relative in listing.files or relative in listing.others else self.plan.added).append(relative)
         if not self._dry_run:
             self._guarded(lambda: self._stage(relative, data))
+
+    def _path_problem(self, relative: str, folded: dict[str, str]) -> BuildFailed | None:
+        """Why ``relative`` may not be written (E090), or None; ``folded`` maps case-folded paths to those seen."""
+        try:
+            check_output_path(relative)
+        except BuildFailed as refused:
+            return refused
+        # Two outputs differing only in case are one file on macOS and Windows.
+        other = folded.setdefault(relative.casefold(), relative)
+        if other != relative:
+            return fail("E090", f"'{relative}' and '{other}' differ only in upper/lower case",
+                        location=Location(f"site-data/{relative}"),
+                        hint="they would overwrite each other on macOS and Windows; rename one of the ids",
+                        stage="write")
+        parts = relative.split("/")
+        if any("/".join(parts[:n]) in self._listing.others for n in range(1, len(parts))):
+            return _refuse(relative)  # a symlinked folder inside site-data/ (it may point anywhere)
+        return None
+
+    def _first_refusal(self) -> BuildFailed:
+        folded: dict[str, str] = {}
+        return next(p for p in (self._path_problem(r, folded) for r in sorted(self._paths)) if p is not None)
 
     def _finish_plan(self) -> None:
         listing, plan = self._listing, self.plan
