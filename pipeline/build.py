@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from pipeline.derive.findings import FindingFacts, derive_findings
 from pipeline.derive.report import DerivedReport, derive_report
@@ -20,7 +21,7 @@ from pipeline.render.report import render_report
 from pipeline.render.tables import template_environment
 from pipeline.validate.references import check_references
 from pipeline.validate.glyphs import locate_missing_glyphs
-from pipeline.write import merge_outputs
+from pipeline.write import claim_paths
 from pipeline.validate.templates import check_templates
 
 
@@ -42,6 +43,16 @@ class Checked:
     def report_count(self) -> int:
         """Reports of either model."""
         return len(self.derived) + len(self.general)
+
+    @property
+    def report_ids(self) -> list[str]:
+        """Ids of the reports of either model, in build order."""
+        return [d.report.id for d in self.derived] + [g.report.id for g in self.general]
+
+    @property
+    def locale_ids(self) -> list[str]:
+        """The site's locales, in order."""
+        return [loc.id for loc in self.inputs.locales]
 
     @property
     def waived(self) -> list[Waived]:
@@ -103,29 +114,53 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
 
     With ``charts=False`` the static charts are neither drawn nor part of the outputs; with
     ``lint_errors_fail=False`` lint errors are in the result's warnings instead (for ``site-data diff``,
-    which shows what the data give even while lint refuses them).
+    which shows what the data give even while lint refuses them). ``site-data build`` streams
+    :func:`render_outputs` into the writer instead, so as not to hold every output at once.
     """
     # First, so that its drawing process imports matplotlib while the inputs are read and checked.
-    planner = ChartPlanner(folder_cache(paths.output), draw_ahead=True) if charts else None
+    planner = chart_planner(paths) if charts else None
     try:
         checked = check(paths, strict=strict, report_files=report_files, lint_errors_fail=lint_errors_fail)
-        return _render_all(checked, template_environment(paths.templates), planner)
+        outputs = dict(render_outputs(paths, checked, planner))
     finally:
         if planner is not None:
             planner.close()  # a failed build stops the drawing process it started
+    return BuildResult(outputs, checked.problems, checked.report_ids, checked.locale_ids, checked.waived)
 
 
-def _render_all(checked: Checked, env, planner: ChartPlanner | None) -> BuildResult:
-    """Every output of the checked reports in every locale, charts planned (and drawn) by ``planner``."""
+def chart_planner(paths: ProjectPaths) -> ChartPlanner:
+    """The planner of a build's charts, reusing the ones on disk that are current, drawing ahead.
+
+    Made before the reports are checked: its drawing process (Linux, two cores or more) imports
+    matplotlib meanwhile. Close it (:meth:`ChartPlanner.close`) if the build fails before the charts.
+    """
+    return ChartPlanner(folder_cache(paths.output), draw_ahead=True)
+
+
+def render_outputs(paths: ProjectPaths, checked: Checked,
+                   planner: ChartPlanner | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every output of ``checked`` as (path relative to site-data/, bytes), report by report, locale by locale.
+
+    Each report's outputs are handed on as soon as they are rendered and kept no longer (only their
+    paths, to refuse one given twice: E095). A message missing from a catalogue fails the build
+    (E060) once every report is rendered; the charts, planned with ``planner`` (none: no charts) and
+    drawn while the rest renders, come last.
+    """
+    env = template_environment(paths.templates)
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]
-    outputs: dict[str, bytes] = {}
+    claimed: set[str] = set()
+
+    def claim(rendered: dict[str, bytes], source: str) -> Iterable[tuple[str, bytes]]:
+        claim_paths(claimed, list(rendered), source)
+        claimed.update(rendered)
+        return rendered.items()
+
     for derived in checked.derived:
         for loc in localizers:
             ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))
-            merge_outputs(outputs, render_report(ctx, env, planner).items(), derived.document.file)
-    problems = Problems([p for loc in localizers for p in loc.missing])
-    problems.raise_if_errors("localize")
+            yield from claim(render_report(ctx, env, planner), derived.document.file)
+    Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
     if checked.general:
         from pipeline.render.general import render_benchmark
         from pipeline.render.general.context import GeneralContext
@@ -134,17 +169,14 @@ def _render_all(checked: Checked, env, planner: ChartPlanner | None) -> BuildRes
             for loc in localizers:
                 rendered = render_benchmark(GeneralContext(derived, loc, checked.lint.get(derived.report.id)), env,
                                             planner)
-                merge_outputs(outputs, rendered.items(), derived.document.file)
-        problems = Problems([p for loc in localizers for p in loc.missing])
-        problems.raise_if_errors("localize")
+                yield from claim(rendered, derived.document.file)
+        Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
     if planner is not None:
         try:
-            outputs.update(planner.render())
+            drawn = planner.render()
         except BuildFailed as failed:  # a glyph the font lacks: name the field or .po line holding it
             raise BuildFailed(failed.stage, locate_missing_glyphs(failed.problems, checked.inputs)) from None
-    return BuildResult(outputs, checked.problems,
-                       [d.report.id for d in checked.derived] + [g.report.id for g in checked.general],
-                       [loc.id for loc in checked.inputs.locales], checked.waived)
+        yield from drawn.items()
 
 
 def _as_error(problem: Problem) -> Problem:

@@ -120,10 +120,10 @@ def is_current(root: Path, out_dir: Path, key: str) -> dict | None:
     return record
 
 
-def save_record(root: Path, key: str, outputs: dict[str, bytes], summary: dict) -> None:
-    """Remember a successful build; a failure to write the cache only costs a rebuild next time."""
-    record = {"format": FORMAT_VERSION, "fingerprint": key,
-              "outputs": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(outputs.items())},
+def save_record(root: Path, key: str, hashes: dict[str, str], summary: dict) -> None:
+    """Remember a successful build (``hashes``: output path -> sha256 hex of its bytes); a failure to
+    write the cache only costs a rebuild next time."""
+    record = {"format": FORMAT_VERSION, "fingerprint": key, "outputs": dict(sorted(hashes.items())),
               "summary": summary}
     try:
         path = root / CACHE_FILE

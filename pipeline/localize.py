@@ -133,6 +133,9 @@ class Localizer:
     catalog: Catalog
     missing: list[Problem] = field(default_factory=list)
     """Messages asked for but absent from the catalogue; the build fails if any."""
+    _grouped: dict[tuple[float, int, str], str] = field(default_factory=dict, repr=False, compare=False)
+    """(value, decimals, prefix) -> :meth:`number` or :meth:`usd` text: a site shows the same figures on
+    many pages (and rounding and formatting cost more than a look-up)."""
 
     @property
     def id(self) -> str:
@@ -194,7 +197,16 @@ class Localizer:
 
     def number(self, value: float, decimals: int = 0) -> str:
         """A grouped decimal: ``4,200``, ``0.85``."""
-        return format_decimal(_quantize(value, decimals), _pattern(decimals), locale=self.locale)
+        return self._grouped_decimal(value, decimals, "")
+
+    def _grouped_decimal(self, value: float, decimals: int, prefix: str) -> str:
+        key = (value, decimals, prefix)
+        text = self._grouped.get(key)
+        if text is None:
+            text = format_decimal(_quantize(value, decimals), prefix + _pattern(decimals), locale=self.locale)
+            if value != 0:  # -0.0 == 0.0 as a key, but Babel writes the first '-0'
+                self._grouped[key] = text
+        return text
 
     def date(self, day: datetime.date) -> str:
         """A calendar date in the locale's medium form: ``Feb 10, 2026``, ``2026年2月10日``, ``2026. 2. 10.``."""
@@ -203,7 +215,7 @@ class Localizer:
     def usd(self, value: float, decimals: int = 2, approximate: bool = False) -> str:
         """US dollars as the site shows them in every locale: ``$0.85`` (``~$45.00`` if approximate)."""
         # A literal '$' in the pattern: Babel's currency symbol is 'US$' in zh and ko.
-        text = format_decimal(_quantize(value, decimals), "$" + _pattern(decimals), locale=self.locale)
+        text = self._grouped_decimal(value, decimals, "$")
         return self.approx(text) if approximate else text
 
     def percent(self, ratio: float, decimals: int = 0) -> str:

@@ -1,8 +1,9 @@
 """The only code that touches site-data/: all or nothing, even when killed; unchanged files untouched.
 
-Every output is rendered in memory first. A write then builds the complete new tree beside the
-output folder, in ``.site-data.staging-<pid>``: unchanged files are hard links to the current ones
-(same inode, so their mtimes stay), new and changed files are written. The complete tree is
+A write builds the complete new tree beside the output folder, in ``.site-data.staging-<pid>``:
+new and changed files are written there as the build renders them (:class:`StagedWrite`; a build
+thus holds one report's outputs at a time, not the site's), then unchanged files become hard links
+to the current ones (same inode, so their mtimes stay). Only once every output is staged is the tree
 renamed to ``.site-data.ready-<pid>`` and switched with ``site-data/`` in one atomic exchange
 (``renameat2(RENAME_EXCHANGE)``; where the kernel lacks it, two renames that the next run rolls
 forward). Readers therefore see the old tree or the new one, never a mix, and nothing temporary is
@@ -16,13 +17,15 @@ never interleave. A failure at any step removes the staged tree and reports E091
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import stat
 import sys
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
+from typing import Callable, Collection, Iterable
 
 from pipeline.errors import BuildFailed, Location, Problem, fail
 from pipeline.output_lock import output_lock, real_output, sibling
@@ -58,17 +61,26 @@ def merge_outputs(outputs: dict[str, bytes], new: Iterable[tuple[str, bytes]], s
     A repeated path (two tables with one id, a component named like a table) would otherwise keep
     only the last producer's bytes; every clash is reported (E095, naming ``source``) and nothing is added.
     """
-    staged: dict[str, bytes] = {}
-    clashes: list[str] = []
-    for path, data in new:
-        if path in outputs or path in staged:
-            clashes.append(path)
-        staged[path] = data
+    pairs = list(new)
+    claim_paths(outputs, [path for path, _ in pairs], source)
+    outputs.update(pairs)
+
+
+def claim_paths(claimed: Collection[str], new: list[str], source: str) -> None:
+    """Refuse (E095, naming ``source``) any of ``new`` already ``claimed`` or listed twice in ``new``.
+
+    A build that streams its outputs keeps only their paths here, not their bytes.
+    """
+    seen: set[str] = set()
+    clashes = set()
+    for path in new:
+        if path in claimed or path in seen:
+            clashes.add(path)
+        seen.add(path)
     if clashes:
         raise BuildFailed("render", [Problem(
             "E095", f"two outputs would be written to site-data/{path}", Location(source),
-            hint="give each report, component and table its own id or name") for path in sorted(set(clashes))])
-    outputs.update(staged)
+            hint="give each report, component and table its own id or name") for path in sorted(clashes)])
 
 
 def _refuse(relative: str):
@@ -86,33 +98,9 @@ def plan_writes(outputs: dict[str, bytes], out_dir: Path, keep: Callable[[str], 
     never followed: a symlinked folder on an output's path is refused, a symlink (or anything but
     a regular file) where an output goes is replaced.
     """
-    with output_lock(out_dir):  # also finishes or undoes a killed write before reading the folder
-        listing = _listing(out_dir)
-    plan = WritePlan()
-    folded: dict[str, str] = {}
-    for relative in sorted(outputs):
-        check_output_path(relative)
-        # Two outputs differing only in case are one file on macOS and Windows.
-        other = folded.setdefault(relative.casefold(), relative)
-        if other != relative:
-            raise fail("E090", f"'{relative}' and '{other}' differ only in upper/lower case",
-                       location=Location(f"site-data/{relative}"),
-                       hint="they would overwrite each other on macOS and Windows; rename one of the ids",
-                       stage="write")
-        parts = relative.split("/")
-        if any("/".join(parts[:n]) in listing.others for n in range(1, len(parts))):
-            raise _refuse(relative)  # a symlinked folder inside site-data/ (it may point anywhere)
-        if relative in listing.files:
-            same = _read(out_dir / relative) == outputs[relative]
-            (plan.unchanged if same else plan.changed).append(relative)
-        elif relative in listing.others:
-            plan.changed.append(relative)
-        else:
-            plan.added.append(relative)
-    for relative in sorted(listing.files | listing.others):
-        if relative not in outputs and not (keep and keep(relative)):
-            plan.removed.append(relative)
-    return plan
+    with StagedWrite(out_dir, keep=keep, dry_run=True) as staged:
+        staged.add_all((relative, outputs[relative]) for relative in sorted(outputs))
+    return staged.plan
 
 
 @dataclass
@@ -156,72 +144,174 @@ def apply_writes(plan: WritePlan, outputs: dict[str, bytes], out_dir: Path, *, f
 
     ``fault`` is a test hook called before every step (see :data:`Fault`).
     """
-    if plan.is_current:
-        return
-    current = [""]
+    removed = set(plan.removed)
+    with StagedWrite(out_dir, keep=lambda relative: relative not in removed, fault=fault) as staged:
+        staged.add_all((relative, outputs[relative]) for relative in sorted(outputs))
 
-    def step(name: str) -> None:
-        current[0] = name
-        if fault is not None:
-            fault(name)
 
-    with output_lock(out_dir):
-        real = real_output(out_dir)
-        staging = sibling(real, "staging", str(os.getpid()))
+class StagedWrite:
+    """A write fed output by output, so that a build need not hold every output in memory.
+
+    Each new or changed output goes into the staging tree as it comes (unchanged ones are only
+    compared); leaving the ``with`` block links the unchanged and kept files into it and switches it
+    with the output folder. The folder is thus replaced all or nothing: an exception inside the block
+    (a failed render, E091, an interrupt) discards the staged tree and leaves it as it was. With
+    ``dry_run`` (``build --check``) nothing is staged: :attr:`plan` only says what a write would do.
+    """
+
+    def __init__(self, out_dir: Path, *, keep: Callable[[str], bool] | None = None, dry_run: bool = False,
+                 hashes: bool = False, fault: Fault | None = None):
+        self.out_dir = out_dir
+        self.plan = WritePlan()
+        """Filled as outputs come; complete (and sorted) once the block is left."""
+        self.hashes: dict[str, str] | None = {} if hashes else None
+        """Output path -> sha256 of its bytes, when asked for (the build record keeps them)."""
+        self._keep, self._dry_run, self._fault = keep, dry_run, fault
+        self._folded: dict[str, str] = {}
+        self._paths: list[str] = []
+        self._refused = False
+        self._staging: Path | None = None
+        self._made: set[Path] = set()
+        self._current = ""
+        self._locked = ExitStack()
+
+    def __enter__(self) -> StagedWrite:
+        # The lock also finishes or undoes a killed write before the folder is read.
+        self._locked.enter_context(output_lock(self.out_dir))
+        self._real = real_output(self.out_dir)
+        self._listing = _listing(self.out_dir)
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        with self._locked:
+            try:
+                if kind is None and self._refused:
+                    raise self._first_refusal()
+                self._finish_plan()
+                if kind is None and not self._dry_run and not self.plan.is_current:
+                    self._guarded(self._publish)
+            finally:
+                if self._staging is not None:  # not published: a failure, an interrupt, or a clash
+                    shutil.rmtree(self._staging, ignore_errors=True)
+
+    def add_all(self, outputs: Iterable[tuple[str, bytes]]) -> None:
+        """:meth:`add` each (relative path, bytes)."""
+        for relative, data in outputs:
+            self.add(relative, data)
+
+    def add(self, relative: str, data: bytes) -> None:
+        """One output (path relative to the folder; each path once): compared, and staged if new or changed."""
+        self._paths.append(relative)
+        if self._refused or self._path_problem(relative, self._folded) is not None:
+            # Nothing more is staged; leaving the block reports the first refused path in path order.
+            self._refused = True
+            return
+        listing = self._listing
+        if self.hashes is not None:
+            self.hashes[relative] = hashlib.sha256(data).hexdigest()
+        if relative in listing.files and _read(self.out_dir / relative) == data:
+            self.plan.unchanged.append(relative)
+            return
+        (self.plan.changed if relative in listing.files or relative in listing.others else self.plan.added).append(relative)
+        if not self._dry_run:
+            self._guarded(lambda: self._stage(relative, data))
+
+    def _path_problem(self, relative: str, folded: dict[str, str]) -> BuildFailed | None:
+        """Why ``relative`` may not be written (E090), or None; ``folded`` maps case-folded paths to those seen."""
         try:
-            step("begin")
-            _fill(staging, real, plan, outputs, step)
-            ready = sibling(real, "ready", str(os.getpid()))
-            step("ready")
-            os.rename(staging, ready)
-            staging = ready
-            step("switch")
-            _switch(ready, real, step)
+            check_output_path(relative)
+        except BuildFailed as refused:
+            return refused
+        # Two outputs differing only in case are one file on macOS and Windows.
+        other = folded.setdefault(relative.casefold(), relative)
+        if other != relative:
+            return fail("E090", f"'{relative}' and '{other}' differ only in upper/lower case",
+                        location=Location(f"site-data/{relative}"),
+                        hint="they would overwrite each other on macOS and Windows; rename one of the ids",
+                        stage="write")
+        parts = relative.split("/")
+        if any("/".join(parts[:n]) in self._listing.others for n in range(1, len(parts))):
+            return _refuse(relative)  # a symlinked folder inside site-data/ (it may point anywhere)
+        return None
+
+    def _first_refusal(self) -> BuildFailed:
+        folded: dict[str, str] = {}
+        return next(p for p in (self._path_problem(r, folded) for r in sorted(self._paths)) if p is not None)
+
+    def _finish_plan(self) -> None:
+        listing, plan = self._listing, self.plan
+        written = set(self._folded.values())
+        plan.removed = sorted(r for r in listing.files | listing.others
+                              if r not in written and not (self._keep and self._keep(r)))
+        for paths in (plan.added, plan.changed, plan.unchanged):
+            paths.sort()
+
+    def _step(self, name: str) -> None:
+        self._current = name
+        if self._fault is not None:
+            self._fault(name)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        try:
+            action()
         except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            relative = current[0].partition(" ")[2]
-            where = Location(f"{out_dir.name}/{relative}" if relative else out_dir.name)
+            relative = self._current.partition(" ")[2]
+            where = Location(f"{self.out_dir.name}/{relative}" if relative else self.out_dir.name)
             raise fail("E091", f"cannot write the output: {exc.strerror or exc}", location=where,
                        hint="check free disk space and permissions; site-data/ was left unchanged",
                        stage="write") from None
 
+    def _begin(self) -> Path:
+        if self._staging is None:
+            staging = sibling(self._real, "staging", str(os.getpid()))
+            self._step("begin")
+            os.mkdir(staging)
+            self._staging = staging
+            self._made = {staging}
+        return self._staging
 
-def _fill(staging: Path, real: Path, plan: WritePlan, outputs: dict[str, bytes], step: Fault) -> None:
-    """Build the complete new tree in ``staging``: links to unchanged and kept files, new bytes for the rest."""
-    written = set(plan.added) | set(plan.changed)
-    dropped = set(plan.removed) | written
-    listing = _listing(real)
-    os.mkdir(staging)
-    made = {staging}
-
-    def folder_of(target: Path) -> None:
+    def _target(self, relative: str) -> Path:
+        """``relative`` inside the staging tree, its folders made."""
+        target = self._begin() / relative
         missing = []
         for folder in target.parents:
-            if folder in made:
+            if folder in self._made:
                 break
             missing.append(folder)
         for folder in reversed(missing):
             os.mkdir(folder)
-            made.add(folder)
+            self._made.add(folder)
+        return target
 
-    for relative in sorted((listing.files | listing.others) - dropped):
-        step(f"link {relative}")
-        target = staging / relative
-        folder_of(target)
-        source = real / relative
-        if relative in listing.others:
-            if source.is_symlink():  # a kept symlink stays a symlink, never followed
-                os.symlink(os.readlink(source), target)
-            continue
-        try:
-            os.link(source, target)
-        except OSError:  # no hard links on this file system: a copy with its times does as well
-            shutil.copy2(source, target)
-    for relative in sorted(written):
-        step(f"write {relative}")
-        target = staging / relative
-        folder_of(target)
-        _write_bytes(target, outputs[relative])
+    def _stage(self, relative: str, data: bytes) -> None:
+        self._begin()
+        self._step(f"write {relative}")
+        _write_bytes(self._target(relative), data)
+
+    def _publish(self) -> None:
+        """Link the unchanged and kept files into the staged tree, then put it in place of the folder."""
+        listing, real = self._listing, self._real
+        dropped = set(self.plan.removed) | set(self.plan.added) | set(self.plan.changed)
+        self._begin()  # a write that only removes files stages a tree too
+        for relative in sorted((listing.files | listing.others) - dropped):
+            self._step(f"link {relative}")
+            target = self._target(relative)
+            source = real / relative
+            if relative in listing.others:
+                if source.is_symlink():  # a kept symlink stays a symlink, never followed
+                    os.symlink(os.readlink(source), target)
+                continue
+            try:
+                os.link(source, target)
+            except OSError:  # no hard links on this file system: a copy with its times does as well
+                shutil.copy2(source, target)
+        ready = sibling(real, "ready", str(os.getpid()))
+        self._step("ready")
+        os.rename(self._staging, ready)
+        self._staging = ready
+        self._step("switch")
+        _switch(ready, real, self._step)
+        self._staging = None
 
 
 def _write_bytes(path: Path, data: bytes) -> None:

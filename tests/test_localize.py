@@ -128,3 +128,20 @@ def test_negative_zero_keeps_its_sign_whatever_was_formatted_first():
     for text in ("0", "-0", "0.0", "-0.0"):
         amount = decimal.Decimal(text)
         assert format_decimal(amount, "#,##0", locale) == babel_format(amount, "#,##0", locale=locale)
+
+
+@given(st.lists(st.tuples(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), st.integers(0, 3)),
+                max_size=30))
+def test_a_figure_formatted_again_reads_as_it_did_the_first_time(figures):
+    # The localizer keeps each figure's text; another localizer, asked each figure once, is the reference.
+    loc = localizer("en")
+    for value, decimals in figures + figures[::-1]:
+        fresh = localizer("en")
+        assert loc.number(value, decimals) == fresh.number(value, decimals)
+        assert loc.usd(value, decimals) == fresh.usd(value, decimals)
+
+
+def test_zero_and_negative_zero_keep_their_own_texts_whichever_comes_first():
+    loc = localizer("en")
+    assert [loc.number(0.0), loc.number(-0.0), loc.number(0.0)] == ["0", "-0", "0"]
+    assert [loc.usd(-0.0), loc.usd(0.0)] == ["-$0.00", "$0.00"]

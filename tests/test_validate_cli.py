@@ -203,6 +203,7 @@ def _explode(*args, **kwargs):
 @pytest.mark.parametrize("command", [["validate"], ["build"], ["build", "--check"]])
 def test_a_bug_is_reported_in_one_paragraph_without_a_traceback(project, capsys, monkeypatch, command):
     monkeypatch.setattr("pipeline.build.build", _explode)
+    monkeypatch.setattr("pipeline.build.render_outputs", _explode)  # what `site-data build` streams from
     monkeypatch.delenv("SITE_DATA_DEBUG", raising=False)
     assert main(["--root", str(project), *command]) == 3
     out, err = capsys.readouterr()

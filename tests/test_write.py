@@ -247,3 +247,44 @@ def test_a_report_id_with_a_slash_is_refused_before_anything_is_written(tmp_path
     assert main(["--root", str(root), "build"]) == 1
     assert "error[E024] id: '../escape' is not valid here" in capsys.readouterr().err
     assert not (root / "site-data").exists() and not (root / "escape").exists()
+
+
+def test_outputs_staged_one_by_one_appear_only_when_the_whole_tree_is_switched(tmp_path):
+    seed(tmp_path / "out", CURRENT)
+    out = tmp_path / "out"
+    before = snapshot(out)
+    with write.StagedWrite(out) as staged:
+        for relative in sorted(NEW):
+            staged.add(relative, NEW[relative])
+            assert snapshot(out) == before, "a staged output reached the folder before the switch"
+    assert {k: v[0] for k, v in snapshot(out).items() if v[0] is not None} == NEW
+    assert staged.plan.added == ["r/ko/New.json", "r/ko/tables/new.mdx"]
+    assert staged.plan.removed == ["r/en/Gone.json", "r/zh/tables/gone.mdx"]
+
+
+def test_a_build_failing_after_some_outputs_were_staged_leaves_the_folder_and_nothing_beside_it(tmp_path):
+    out = tmp_path / "out"
+    seed(out, CURRENT)
+    before = snapshot(out)
+
+    def rendered():
+        yield "r/ko/New.json", b"new\n"
+        yield "r/en/Changed.json", b"new\n"
+        raise BuildFailed("localize", [])  # a report further on fails
+
+    with pytest.raises(BuildFailed):
+        with write.StagedWrite(out) as staged:
+            staged.add_all(rendered())
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+
+
+def test_a_dry_run_stages_nothing_and_says_what_a_write_would_do(tmp_path):
+    out = tmp_path / "out"
+    seed(out, CURRENT)
+    before = snapshot(out)
+    with write.StagedWrite(out, dry_run=True, hashes=True) as staged:
+        staged.add_all(sorted(NEW.items()))
+    assert snapshot(out) == before and sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert staged.plan == plan_writes(NEW, out)
+    assert sorted(staged.hashes) == sorted(NEW)

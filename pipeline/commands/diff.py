@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def _in_folder(folder: Path) -> dict[str, bytes]:
 
 
 def _at_revision(root: Path, revision: str) -> dict[str, bytes] | None:
+    import subprocess  # here, not at import: every command registers this one
+
     def git(*words: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "-C", str(root), *words], capture_output=True)
 

@@ -100,7 +100,7 @@ _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(_BOOL_RE), list("tTfF"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters no text may hold (tab, newline and carriage return are allowed)."""
-_TRUTHY = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
+_TRUTHY = frozenset("yes Yes YES no No NO on On ON off Off OFF".split())
 """YAML 1.1 booleans that 1.2 (and this loader) reads as text: refused, so nobody gets the other reading."""
 _KEY_LINE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:\s|$)")
 """A line that looks like ``key: value``: a quoted text swallowing it has lost its closing quote."""
@@ -323,7 +323,7 @@ class _Builder:
         if node.style:  # quoted or a block scalar: text as written (libyaml says '' for plain, PyYAML None)
             return
         text = node.value
-        if _TRUTHY.match(text):
+        if text in _TRUTHY:
             raise fail("E012", f"'{text}' is true or false to some YAML readers and text to others",
                        location=Location(self.name, *self._mark(node)), path=_dotted(path),
                        hint=f"write true or false, or quote it (\"{text}\") if it is text")
@@ -366,13 +366,16 @@ class _Builder:
         # Duplicates are checked among the mapping's own keys; keys brought in by a
         # '<<' merge may be overridden, which is what merges are for.
         first_seen: dict[str, int] = {}
+        read: dict[int, tuple[str, tuple[int, int]]] = {}  # id of an own key node -> its key and mark
         merge_mark = None
         for key_node, _ in (node.value if id(node) not in self.flattened else ()):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merge_mark = self._mark(key_node)
                 continue
             key = self._key(key_node)
-            line, column = self._mark(key_node)
+            mark = self._mark(key_node)
+            read[id(key_node)] = key, mark
+            line, column = mark
             if key in first_seen:
                 raise fail("E009", f"duplicate key '{key}' (first defined on line {first_seen[key]})",
                            location=Location(self.name, line, column),
@@ -394,12 +397,13 @@ class _Builder:
         own, merge_mark = self.own_keys[id(node)]
         result: dict = {}
         for key_node, value_node in node.value:
-            key = self._key(key_node)
+            key, mark = read.get(id(key_node)) or (self._key(key_node), self._mark(key_node))
+            child = path + (key,)  # one tuple for both tables of marks
             if merge_mark is not None and key not in own:
-                self.merged[path + (key,)] = merge_mark
-            self.key_marks[path + (key,)] = self._mark(key_node)
-            self.value_marks.pop(path + (key,), None)  # an own value replaces a merged one
-            result[key] = self.build(value_node, path + (key,))
+                self.merged[child] = merge_mark
+            self.key_marks[child] = mark
+            self.value_marks.pop(child, None)  # an own value replaces a merged one
+            result[key] = self.build(value_node, child)
         return result
 
     def _key(self, key_node: yaml.Node) -> str:

@@ -16,6 +16,7 @@ build that fails before drawing stops it (:meth:`DrawingProcess.stop`, also run 
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import traceback
@@ -86,6 +87,7 @@ def _serve(connection, parent_end, parent: int, imports: Callable[[], None], dra
            draw_all: Callable[[list, int | None], list]) -> None:
     parent_end.close()
     _die_with(parent)
+    gc.enable()  # forked while the build had paused the collector: figures are cyclic garbage
     try:
         imports()
         queued: list = []

@@ -74,10 +74,19 @@ class RenderContext:
 
     def provenance(self, value: Value, unit: str = "", context: str = "") -> ProvenanceProps:
         """Where a figure comes from, for the reader."""
-        source = None
-        if value.source is not None and value.source in self.derived.catalogs.sources:
-            s = self.derived.catalogs.sources[value.source]
-            source = SourceProps(id=s.id, title=s.title, publisher=s.publisher, url=s.url)
+        # Several components show the same figure: its provenance is made once. The entry holds the
+        # value itself, so that its id cannot be reused by another while this context lives.
+        key = (id(value), unit, context)
+        if key not in self._provenances:
+            self._provenances[key] = (value, self._provenance(value, unit, context))
+        return self._provenances[key][1]
+
+    @cached_property
+    def _provenances(self) -> dict[tuple[int, str, str], tuple[Value, ProvenanceProps]]:
+        return {}
+
+    def _provenance(self, value: Value, unit: str, context: str) -> ProvenanceProps:
+        source = self._source_props(value.source) if value.source is not None else None
         derived_formatted = note = None
         if value.derived is not None:
             derived_formatted = self.format(value.derived, unit, value.decimals, value.approximate)
@@ -93,8 +102,24 @@ class RenderContext:
             convention=self.convention_props() if value.convention is not None else None,
             spread=self.spread(value, unit))
 
+    def _source_props(self, source_id: str) -> SourceProps | None:
+        # A page cites a few sources many times: each is made once (props are immutable).
+        if source_id not in self._sources:
+            s = self.derived.catalogs.sources.get(source_id)
+            self._sources[source_id] = None if s is None else SourceProps(
+                id=s.id, title=s.title, publisher=s.publisher, url=s.url)
+        return self._sources[source_id]
+
+    @cached_property
+    def _sources(self) -> dict[str, SourceProps | None]:
+        return {}
+
     def convention_props(self) -> ConventionProps:
         """The report's cost convention, for the provenance of its cost figures."""
+        return self._convention_props
+
+    @cached_property
+    def _convention_props(self) -> ConventionProps:
         convention = self.derived.convention
         label = self.loc.text(f"cost.convention_label.{convention.tokens}", **self.convention_params())
         return ConventionProps(key=convention.key, tokens=convention.tokens, label=label)
