@@ -7,13 +7,12 @@ A file is parsed once, whatever reads it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from pipeline.errors import Problem, Problems
-from pipeline.ingest.batch import Progress, sweep_runs_by_folder
+from pipeline.ingest.batch import Progress, covered_runs_of, sweep_runs_by_folder
 from pipeline.ingest.decode import read_documents
 from pipeline.ingest.detect import detect_format
 from pipeline.ingest.discover import discover
@@ -56,9 +55,8 @@ def ingest_all(paths: Iterable[Path | str], field_maps: Sequence[FieldMap] = (),
     if progress is not None:
         progress(0, len(files))
     for done, file in enumerate(files, start=1):
-        covered_runs = covered.get(os.path.realpath(file.path.parent), frozenset())
-        file_rows, file_observations, file_problems = read_any_file(file.path, file.shown, covered_runs,
-                                                                    field_maps)
+        file_rows, file_observations, file_problems = read_any_file(
+            file.path, file.shown, covered_runs_of(file, covered), field_maps)
         rows.extend(file_rows)
         observations.extend(file_observations)
         problems.extend(file_problems)

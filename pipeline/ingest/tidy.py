@@ -145,6 +145,11 @@ class Run:
 
     def number(self, raw: object, source: str = "") -> float | None:
         """``raw`` as a finite float, or None (and remember why when it is not missing)."""
+        if type(raw) is float:  # what JSON numbers mostly are: the checks below, in one step
+            if raw - raw == 0.0:  # False for NaN and the infinities
+                return raw
+            self.non_finite.append(source)
+            return None
         if raw is None:
             return None
         if isinstance(raw, bool):
@@ -178,11 +183,10 @@ class Run:
 
     def rows(self, file: str) -> list[tuple]:
         """The run's rows for the tidy table, in :data:`COLUMNS` order."""
-        head = (self.tool, self.tool_version, file, self.run, self.model,
-                self.concurrency, self.request_rate)
-        tail = (self.completed, self.failed)
-        return [head + (metric, statistic, value, METRIC_UNITS[metric]) + tail
-                for (metric, statistic), value in self.values.items()]
+        tool, version, run, model = self.tool, self.tool_version, self.run, self.model
+        concurrency, rate, completed, failed = self.concurrency, self.request_rate, self.completed, self.failed
+        return [(tool, version, file, run, model, concurrency, rate, metric, statistic, value, METRIC_UNITS[metric],
+                 completed, failed) for (metric, statistic), value in self.values.items()]
 
 
 def load_value(raw: object, *, allow_inf: bool = False) -> float:

@@ -81,15 +81,34 @@ def serve_run(data: dict, run_index: int) -> Run:
         if asked is not None and asked >= run.completed:
             run.failed = asked - run.completed
     for key, value in data.items():
-        match = _LATENCY_RE.match(key)
-        if match is not None:
-            stat, metric = match.groups()
-            run.add(_LATENCY_METRICS[metric], percentile_key(stat) or stat, value, source=key)
-        elif key in _RATES:
-            run.add(_RATES[key], "mean", value, source=key)
+        meaning = _KEY_MEANINGS.get(key, _UNSEEN)
+        if meaning is _UNSEEN:
+            meaning = _key_meaning(key)
+        if meaning is not None:
+            run.add(meaning[0], meaning[1], value, source=key)
     run.add("input_tokens", "sum", data.get("total_input_tokens"), source="total_input_tokens")
     run.add("output_tokens", "sum", data.get("total_output_tokens"), source="total_output_tokens")
     return run
+
+
+_UNSEEN = object()
+_KEY_MEANINGS: dict[str, tuple[str, str] | None] = {}
+"""Each key's :func:`_key_meaning`, found once per process: every file repeats the same few dozen keys."""
+
+
+def _key_meaning(key: str) -> tuple[str, str] | None:
+    """The ``(metric, statistic)`` a serve result's key holds, or None for a key that is no figure."""
+    match = _LATENCY_RE.match(key)
+    if match is not None:
+        stat, metric = match.groups()
+        meaning = (_LATENCY_METRICS[metric], percentile_key(stat) or stat)
+    elif key in _RATES:
+        meaning = (_RATES[key], "mean")
+    else:
+        meaning = None
+    if len(_KEY_MEANINGS) < 10_000:  # a bound, for files with keys of their own
+        _KEY_MEANINGS[key] = meaning
+    return meaning
 
 
 def sweep_run_number(shown: str) -> int | None:
