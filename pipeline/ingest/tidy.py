@@ -69,6 +69,9 @@ METRIC_UNITS: dict[str, str] = {
 - ``input_tokens`` / ``output_tokens``: tokens per request (``sum``: over the run).
 """
 
+_FLOAT_INTS = 2 ** 1023
+"""Integers below this in size are finite floats (larger ones overflow, or round to infinity)."""
+
 MS_PER_S = 1000.0
 S_PER_MIN = 60.0
 
@@ -126,9 +129,12 @@ class Run:
         :attr:`non_finite` / :attr:`invalid` under ``source`` so the caller can warn.
         A ``p50`` is stored as ``median`` unless the tool also states a median.
         """
-        number = self.number(raw, source)
-        if number is None:
-            return
+        if type(raw) is float and raw - raw == 0.0:  # a finite float, as JSON numbers mostly are
+            number = raw
+        else:
+            number = self.number(raw, source)
+            if number is None:
+                return
         weak = statistic == "p50"
         if weak:
             statistic = "median"
@@ -145,12 +151,16 @@ class Run:
 
     def number(self, raw: object, source: str = "") -> float | None:
         """``raw`` as a finite float, or None (and remember why when it is not missing)."""
-        if type(raw) is float:  # what JSON numbers mostly are: the checks below, in one step
+        kind = type(raw)
+        if kind is float:  # what JSON numbers mostly are: the checks below, in one step
             if raw - raw == 0.0:  # False for NaN and the infinities
                 return raw
             self.non_finite.append(source)
             return None
-        if raw is None:
+        if kind is int:  # and the rest are ints
+            if -_FLOAT_INTS < raw < _FLOAT_INTS:
+                return float(raw)
+        elif raw is None:
             return None
         if isinstance(raw, bool):
             self.invalid.append(source)
