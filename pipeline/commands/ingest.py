@@ -77,21 +77,19 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if failed:
         print(f"{len(problems.errors)} error(s); nothing was written to {args.out}", file=sys.stderr)
         return EXIT_PROBLEMS
-    return _export(result.rows, observations, args.out)
+    return _export(result.runs, observations, args.out)
 
 
-def _export(rows: list[tuple], observations, out: Path) -> int:
-    """Write the tidy rows to ``out`` and the observations beside it (or to ``out`` when alone)."""
-    from pipeline.ingest.tidy import COLUMNS
-
+def _export(runs: list, observations, out: Path) -> int:
+    """Write the runs' tidy rows to ``out`` and the observations beside it (or to ``out`` when alone)."""
     targets = []
-    if rows or not observations:
-        file, run = COLUMNS.index("file"), COLUMNS.index("run")
-        runs = len({(row[file], row[run]) for row in rows})
-        files = len({row[file] for row in rows})
-        targets.append((_TIDY, rows, out, f"{len(rows)} rows ({runs} run(s) from {files} file(s))"))
+    if runs or not observations:
+        rows = sum(len(run.values) for _, run in runs)
+        numbered = len({(file, run.run) for file, run in runs})
+        files = len({file for file, _ in runs})
+        targets.append((_TIDY, runs, out, f"{rows} rows ({numbered} run(s) from {files} file(s))"))
     if observations:
-        where = out if not rows else out.with_name(f"{out.stem}.observations{out.suffix}")
+        where = out if not runs else out.with_name(f"{out.stem}.observations{out.suffix}")
         files = len({o.file for o in observations})
         targets.append((_OBSERVATIONS, observations, where,
                         f"{len(observations)} networking figure(s) from {files} file(s)"))
@@ -127,8 +125,9 @@ _TIDY, _OBSERVATIONS = "tidy", "observations"
 
 
 def write_table(kind: str, content: list, out: Path) -> None:
-    """Write the tidy rows (``kind`` "tidy") or the observations ("observations") as CSV (UTF-8, '\\n'
-    line ends, empty cells for missing values) or Parquet; only Parquet needs pandas and pyarrow.
+    """Write the tidy rows of runs (``kind`` "tidy", ``content`` the (file, run) pairs of
+    :attr:`~pipeline.ingest.mixed.MixedResult.runs`) or the observations ("observations") as CSV (UTF-8,
+    '\\n' line ends, empty cells for missing values) or Parquet; only Parquet needs pandas and pyarrow.
 
     The file appears whole or not at all: it is written next to its destination, then renamed.
     """
@@ -144,13 +143,11 @@ def write_table(kind: str, content: list, out: Path) -> None:
 
 
 def _csv(kind: str, content: list) -> bytes:
-    from pipeline.ingest.frame import DTYPES
-    from pipeline.ingest.tidy import COLUMNS
     from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows
-    from pipeline.ingest.table_csv import csv_bytes
+    from pipeline.ingest.table_csv import csv_bytes, runs_csv
 
     if kind == _TIDY:
-        return csv_bytes(COLUMNS, DTYPES, content)
+        return runs_csv(content)
     return csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(content))
 
 
@@ -160,13 +157,13 @@ def _write_parquet(kind: str, content: list, path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.ingest.frame import DTYPES, table_of
+    from pipeline.ingest.frame import DTYPES, table_of, table_rows
     from pipeline.ingest.tidy import COLUMNS
     from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_table
 
     arrow = {"object": pa.string(), "int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64()}
     if kind == _TIDY:
-        table, columns, dtypes = table_of(content), COLUMNS, DTYPES
+        table, columns, dtypes = table_of(table_rows(content)), COLUMNS, DTYPES
     else:
         table, columns, dtypes = observation_table(content), OBSERVATION_COLUMNS, OBSERVATION_DTYPES
     schema = pa.schema([(name, arrow[dtypes[name]]) for name in columns])

@@ -1,18 +1,22 @@
-"""The tidy table's CSV from plain rows, without pandas.
+"""The tidy table's CSV without pandas, from the runs or from plain rows.
 
 ``site-data ingest --out runs.csv`` is often run on a folder of small summary files, where
 importing pandas (and the pyarrow it pulls in) would cost more than reading every file. So the
-command keeps the rows as tuples (sorted by :func:`pipeline.ingest.frame.sort_rows`, as the pandas
-table is) and writes the very bytes ``DataFrame.to_csv(index=False, lineterminator="\\n")`` writes
-(a test compares them); pandas is imported only for a Parquet file and for the library's
-:func:`pipeline.ingest.ingest`.
+command writes the very bytes ``DataFrame.to_csv(index=False, lineterminator="\\n")`` writes for the
+table (tests compare them, and tests/ingest/expected/ holds them) straight from the runs
+(:func:`runs_csv`), and :func:`csv_bytes` writes any rows (the observations' table, or the tidy rows
+:func:`pipeline.ingest.frame.sort_rows` orders); pandas is imported only for a Parquet file and for
+the library's :func:`pipeline.ingest.ingest`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from pipeline.ingest.frame import FileRun
 
 
 def csv_bytes(columns: Sequence[str], dtypes: dict[str, str], rows: Iterable[tuple]) -> bytes:
@@ -28,6 +32,49 @@ def csv_bytes(columns: Sequence[str], dtypes: dict[str, str], rows: Iterable[tup
         # their export time in a call per cell.
         cells = [_FORMATS[dtypes.get(name, "object")](values) for name, values in zip(columns, zip(*rows))]
         out.write("\n".join(map(",".join, zip(*cells))))
+        out.write("\n")
+    return out.getvalue().encode("utf-8")
+
+
+def runs_csv(runs: Iterable[FileRun]) -> bytes:
+    """The tidy table's CSV, straight from the runs: the bytes :func:`csv_bytes` writes for their rows
+    (:func:`pipeline.ingest.frame.table_rows`) under :data:`~pipeline.ingest.tidy.COLUMNS`.
+
+    A run's first seven cells and last two are the same on each of its rows: they are formatted once per
+    run, and each row adds its metric, statistic, value and unit. No row tuple is built.
+    """
+    from pipeline.ingest.frame import table_slices
+    from pipeline.ingest.tidy import COLUMNS, METRIC_UNITS
+
+    out = io.StringIO(newline="")
+    _writer(out).writerow(COLUMNS)
+    texts: dict[str | None, str] = {}
+
+    def text(value: object) -> str:
+        if value is not None and type(value) is not str:
+            return _text_cell(value)  # not kept: 1 and 1.0 are one key of a dict, but two texts
+        cell = texts.get(value)
+        if cell is None:
+            cell = texts[value] = _text_cell(value)
+        return cell
+
+    # (metric, statistic) -> the cells of both and a comma, and a comma and the unit's cell
+    middles: dict[tuple[str, str], tuple[str, str]] = {}
+    lines: list[str] = []
+    for (file, run), pairs in table_slices(runs):
+        head = ",".join((text(run.tool), text(run.tool_version), text(file), _integer_cell(run.run),
+                         text(run.model), _float_cell(run.concurrency), _float_cell(run.request_rate), ""))
+        tail = ",".join(("", _integer_cell(run.completed), _integer_cell(run.failed)))
+        values = run.values
+        for pair in pairs:
+            middle = middles.get(pair)
+            if middle is None:
+                middle = middles[pair] = (f"{text(pair[0])},{text(pair[1])},", "," + text(METRIC_UNITS[pair[0]]))
+            value = values[pair]
+            cell = repr(value) if type(value) is float and value == value else _float_cell(value)
+            lines.append(f"{head}{middle[0]}{cell}{middle[1]}{tail}")
+    if lines:
+        out.write("\n".join(lines))
         out.write("\n")
     return out.getvalue().encode("utf-8")
 
@@ -56,18 +103,26 @@ def _text_cell(value: object) -> str:
     return out.getvalue()[:-2]  # the cell, without the empty cell's ',' and the '\n'
 
 
+def _float_cell(value: object) -> str:
+    return "" if value is None or value != value else repr(float(value))  # NaN != NaN
+
+
+def _integer_cell(value: object) -> str:
+    return "" if value is None else str(int(value))
+
+
 def _floats(values: tuple) -> list[str]:
     try:
         cells = list(map(float.__repr__, values))  # the common case: every value a float
     except TypeError:  # a None (missing) or an int among them
         cells = None
     if cells is None or "nan" in cells:
-        return ["" if value is None or value != value else repr(float(value)) for value in values]  # NaN != NaN
+        return [_float_cell(value) for value in values]
     return cells
 
 
 def _integers(values: tuple) -> list[str]:
-    written = {value: "" if value is None else str(int(value)) for value in set(values)}
+    written = {value: _integer_cell(value) for value in set(values)}
     return [written[value] for value in values]
 
 

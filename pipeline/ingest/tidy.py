@@ -191,6 +191,11 @@ class Run:
             return None
         return int(value)
 
+    def row(self, file: str, key: tuple[str, str]) -> tuple:
+        """The row of value ``key`` (``(metric, statistic)``), in :data:`COLUMNS` order."""
+        return (self.tool, self.tool_version, file, self.run, self.model, self.concurrency, self.request_rate,
+                key[0], key[1], self.values[key], METRIC_UNITS[key[0]], self.completed, self.failed)
+
     def rows(self, file: str) -> list[tuple]:
         """The run's rows for the tidy table, in :data:`COLUMNS` order."""
         tool, version, run, model = self.tool, self.tool_version, self.run, self.model
