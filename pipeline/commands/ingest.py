@@ -51,7 +51,6 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from pipeline.ingest import format_summary
     from pipeline.ingest.field_map import load_field_maps, project_field_map_files
     from pipeline.ingest.mixed import ingest_all
-    from pipeline.ingest.obs_table import format_observations
 
     if args.out is not None and args.out.suffix.lower() not in OUT_SUFFIXES:
         print(f"site-data ingest: error: --out {args.out}: the file name must end in .csv or .parquet",
@@ -70,6 +69,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
     failed = bool(problems.errors)
     observations = result.observations
     if args.out is None:
+        from pipeline.ingest.obs_table import format_observations
+
         shown = [format_summary(result.rows)] if result.rows or not observations else []
         shown += [format_observations(observations)] if observations else []
         _print_to_reader("\n\n".join(shown))
@@ -143,11 +144,12 @@ def write_table(kind: str, content: list, out: Path) -> None:
 
 
 def _csv(kind: str, content: list) -> bytes:
-    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows
     from pipeline.ingest.table_csv import csv_bytes, runs_csv
 
     if kind == _TIDY:
         return runs_csv(content)
+    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows
+
     return csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(content))
 
 

@@ -183,7 +183,7 @@ def _files_with_real_paths(folder: Path) -> list[tuple[Path, str]]:
     its folder's real path and its own name, so only the top folder and symlinks are resolved: resolving
     every file looks up each component of its path again (two thirds of discovering 1,000 files).
     """
-    found: list[tuple[Path, str]] = []
+    found: list[tuple[str, str]] = []
     pending = [(os.fspath(folder), os.path.realpath(folder))]
     while pending:
         directory, real = pending.pop()
@@ -198,8 +198,11 @@ def _files_with_real_paths(folder: Path) -> list[tuple[Path, str]]:
                     pending.append((entry.path, os.path.join(real, entry.name)))
             elif entry.name.lower().endswith(SUFFIXES):
                 resolved = os.path.realpath(entry.path) if _is_symlink(entry) else os.path.join(real, entry.name)
-                found.append((Path(entry.path), resolved))
-    return sorted(found, key=lambda item: item[0].as_posix())
+                found.append((entry.path, resolved))
+    # Every path starts with the same text (``folder`` as given), and the rest is names joined by '/':
+    # ordered as text, they are ordered as their POSIX forms.
+    found.sort()
+    return [(Path(path), resolved) for path, resolved in found]
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

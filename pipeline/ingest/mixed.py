@@ -18,13 +18,12 @@ from pipeline.ingest.decode import read_documents
 from pipeline.ingest.detect import detect_format
 from pipeline.ingest.discover import discover
 from pipeline.ingest.frame import FileRun, table_of, table_rows
-from pipeline.ingest.observations import observations_in, source_of, unrecognised
-from pipeline.ingest.readings import Observation
 from pipeline.ingest.runner import SUPPORTED, document_runs
 
 if TYPE_CHECKING:
     import pandas
 
+    from pipeline.ingest.readings import Observation
     from pipeline.ingest.tidy import Run
     from pipeline.models.raw_format import FieldMap  # pydantic models: loaded only where maps are read
 
@@ -82,6 +81,9 @@ def read_any_file(path: Path, shown: str, covered_runs: frozenset[int] = frozens
         if detect_format(document.data) is not None:
             runs.extend(document_runs(document, shown, covered_runs, problems))
             continue
+        # The networking readers load only for a file that needs them (folders of LLM results never do).
+        from pipeline.ingest.observations import observations_in, source_of, unrecognised
+
         source = source_of(document, shown, problems)
         found = observations_in(document.data, source, field_maps)
         if found is None:
