@@ -118,9 +118,9 @@ at 0.5 'evictions/s' suggested 'tokens/s' and 'tpot' suggested 'tcp_rtt', which 
 def close_match(word: str, known: Iterable[str]) -> str | None:
     """The known word an editor most likely meant by ``word``: one that differs by a typo (most
     characters alike and in order, or a single character added, dropped, changed or swapped), else None."""
-    import difflib  # only a problem's hint needs it, not every command's start-up
-
     choices = [str(k) for k in known]
+    import difflib  # only when a hint is written: not part of every command's start-up
+
     found = difflib.get_close_matches(word, choices, n=1, cutoff=CLOSE_RATIO)
     if found:
         return found[0]

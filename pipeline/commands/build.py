@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from pipeline import build_cache
 from pipeline.commands.output import EXIT_INTERNAL, InternalError, add_common_options, guarded, print_problems
 
 from pipeline.errors import Location, Problem
@@ -40,8 +41,6 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
 
 def _run_locked(args: argparse.Namespace, root: Path) -> int:
-    from pipeline import build_cache  # hashlib and json: not for the other commands' start-up
-
     key = build_cache.fingerprint(root, strict=args.strict)
     if not args.check and not args.force and args.charts:
         record = build_cache.is_current(root, root / "site-data", key)

@@ -49,7 +49,7 @@ def _in_folder(folder: Path) -> dict[str, bytes]:
 
 
 def _at_revision(root: Path, revision: str) -> dict[str, bytes] | None:
-    import subprocess  # 4 ms of start-up that only this command's --against needs
+    import subprocess  # here, not at import: every command registers this one
 
     def git(*words: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "-C", str(root), *words], capture_output=True)
