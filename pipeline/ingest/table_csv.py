@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
@@ -98,6 +99,8 @@ def _texts(values: tuple) -> list[str]:
 def _text_cell(value: object) -> str:
     if value is None:
         return ""
+    if type(value) is str and not _NEEDS_QUOTES.search(value):
+        return value  # what the module writes for a text with no delimiter, quote or line break in it
     out = io.StringIO(newline="")
     _writer(out).writerow((value, None))
     return out.getvalue()[:-2]  # the cell, without the empty cell's ',' and the '\n'
@@ -109,6 +112,11 @@ def _float_cell(value: object) -> str:
 
 def _integer_cell(value: object) -> str:
     return "" if value is None else str(int(value))
+
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+"""What makes the csv module quote a cell in our dialect (QUOTE_MINIMAL, ',', '"', no escape
+character, '\\n' line ends): the delimiter, the quote character or a line break."""
 
 
 def _floats(values: tuple) -> list[str]:

@@ -12,7 +12,7 @@ from pipeline.ingest import COLUMNS, ingest
 from pipeline.ingest.frame import DTYPES, sort_rows, table_of, table_rows
 from pipeline.ingest.mixed import ingest_all
 from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows, observation_table
-from pipeline.ingest.table_csv import csv_bytes, runs_csv
+from pipeline.ingest.table_csv import _text_cell, csv_bytes, runs_csv
 from pipeline.ingest.tidy import Run
 
 RAW = "tests/fixtures/raw"
@@ -88,3 +88,14 @@ def test_runs_write_and_order_as_their_rows_sorted(generated):
     rows = sort_rows([row for file, run in generated for row in run.rows(file)])
     assert table_rows(generated) == rows
     assert runs_csv(generated) == csv_bytes(COLUMNS, DTYPES, rows)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=' ,"\r\n\t\'\\a;|\x00\u2028')))
+def test_a_text_cell_is_what_the_csv_module_writes_in_a_row(text):
+    import csv
+    import io
+
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerow(["x", text, "y"])
+    assert f"x,{_text_cell(text)},y\n" == out.getvalue()
