@@ -25,7 +25,7 @@ def csv_bytes(columns: Sequence[str], dtypes: dict[str, str], rows: Iterable[tup
     missing values (None, NaN) empty, floats in their shortest round-trip form (``120.0``, ``1e-05``,
     ``inf``), counts as integers, text quoted only where it must be."""
     out = io.StringIO(newline="")
-    _writer(out).writerow(columns)
+    out.write(_header(columns))
     rows = list(rows)
     if rows:
         # Column by column, each distinct value formatted once (a run's file, model and load repeat on
@@ -47,8 +47,6 @@ def runs_csv(runs: Iterable[FileRun]) -> bytes:
     from pipeline.ingest.frame import table_slices
     from pipeline.ingest.tidy import COLUMNS, METRIC_UNITS
 
-    out = io.StringIO(newline="")
-    _writer(out).writerow(COLUMNS)
     texts: dict[str | None, str] = {}
 
     def text(value: object) -> str:
@@ -74,10 +72,14 @@ def runs_csv(runs: Iterable[FileRun]) -> bytes:
             value = values[pair]
             cell = repr(value) if type(value) is float and value == value else _float_cell(value)
             lines.append(f"{head}{middle[0]}{cell}{middle[1]}{tail}")
-    if lines:
-        out.write("\n".join(lines))
-        out.write("\n")
-    return out.getvalue().encode("utf-8")
+    lines.append("")  # the last line's end
+    return (_header(COLUMNS) + "\n".join(lines)).encode("utf-8")
+
+
+def _header(columns: Sequence[str]) -> str:
+    out = io.StringIO(newline="")
+    _writer(out).writerow(columns)
+    return out.getvalue()
 
 
 def _writer(out: io.StringIO):
