@@ -149,6 +149,19 @@ class Run:
             self._from_p50.add(metric)
         self.values[key] = number * scale
 
+    def add_all(self, figures: list[tuple[tuple[str, str], object, str]]) -> None:
+        """:meth:`add` each ``((metric, statistic), raw, source)`` of ``figures`` in turn (unscaled).
+
+        A finite float under a key not seen yet, as nearly every figure of a tool's summary is, is stored
+        here as :meth:`add` would store it (``raw * 1.0`` is ``raw``), without a call per figure.
+        """
+        values = self.values
+        for key, raw, source in figures:
+            if type(raw) is float and raw - raw == 0.0 and key[1] != "p50" and key not in values:
+                values[key] = raw
+            else:
+                self.add(key[0], key[1], raw, source=source)
+
     def number(self, raw: object, source: str = "") -> float | None:
         """``raw`` as a finite float, or None (and remember why when it is not missing)."""
         kind = type(raw)

@@ -80,12 +80,14 @@ def serve_run(data: dict, run_index: int) -> Run:
         asked = run.count(data.get("num_prompts"), "num_prompts")
         if asked is not None and asked >= run.completed:
             run.failed = asked - run.completed
+    figures = []
     for key, value in data.items():
         meaning = _KEY_MEANINGS.get(key, _UNSEEN)
         if meaning is _UNSEEN:
             meaning = _key_meaning(key)
         if meaning is not None:
-            run.add(meaning[0], meaning[1], value, source=key)
+            figures.append((meaning, value, key))
+    run.add_all(figures)
     run.add("input_tokens", "sum", data.get("total_input_tokens"), source="total_input_tokens")
     run.add("output_tokens", "sum", data.get("total_output_tokens"), source="total_output_tokens")
     return run
