@@ -135,7 +135,7 @@ def write_table(kind: str, content: list, out: Path) -> None:
     partial = out.with_name(f".{out.name}.partial")
     try:
         if out.suffix.lower() == ".csv":
-            partial.write_bytes(_csv(kind, content))
+            _write_csv(kind, content, partial)
         else:
             _write_parquet(kind, content, partial)
         os.replace(partial, out)
@@ -143,14 +143,20 @@ def write_table(kind: str, content: list, out: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _csv(kind: str, content: list) -> bytes:
-    from pipeline.ingest.table_csv import csv_bytes, runs_csv
+def _write_csv(kind: str, content: list, path: Path) -> None:
+    from pipeline.ingest.table_csv import csv_bytes, runs_csv_text
 
     if kind == _TIDY:
-        return runs_csv(content)
+        # Piece by piece through one large buffer: no copy of the whole text, and a few writes.
+        with open(path, "w", encoding="utf-8", newline="", buffering=_WRITE_BUFFER) as stream:
+            stream.writelines(runs_csv_text(content))
+        return
     from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows
 
-    return csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(content))
+    path.write_bytes(csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(content)))
+
+
+_WRITE_BUFFER = 1 << 20
 
 
 def _write_parquet(kind: str, content: list, path: Path) -> None:

@@ -79,10 +79,13 @@ def _read_regular(path: Path) -> bytes:
             raise _Refused("not a regular file (a device, FIFO or socket)")
         if info.st_size > MAX_FILE_BYTES:
             raise _Refused(f"{info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for raw files")
-        parts = [os.read(fd, info.st_size + 1)]
-        while parts[-1]:  # to the end: the file may have grown since fstat, or a read stopped short
+        data = os.read(fd, info.st_size + 1)
+        if len(data) == info.st_size:  # the whole file as fstat saw it: no read for the end
+            return data
+        parts = [data]
+        while parts[-1]:  # to the end: the file has grown since fstat, or a read stopped short
             parts.append(os.read(fd, _CHUNK))
-        return parts[0] if len(parts) <= 2 else b"".join(parts)
+        return b"".join(parts)
     finally:
         os.close(fd)
 

@@ -39,7 +39,13 @@ def csv_bytes(columns: Sequence[str], dtypes: dict[str, str], rows: Iterable[tup
 
 def runs_csv(runs: Iterable[FileRun]) -> bytes:
     """The tidy table's CSV, straight from the runs: the bytes :func:`csv_bytes` writes for their rows
-    (:func:`pipeline.ingest.frame.table_rows`) under :data:`~pipeline.ingest.tidy.COLUMNS`.
+    (:func:`pipeline.ingest.frame.table_rows`) under :data:`~pipeline.ingest.tidy.COLUMNS`."""
+    return "".join(runs_csv_text(runs)).encode("utf-8")
+
+
+def runs_csv_text(runs: Iterable[FileRun]) -> list[str]:
+    """:func:`runs_csv`'s text in pieces (the header, then each slice of a run's lines), to be written
+    one after another without joining them.
 
     A run's first seven cells and last two are the same on each of its rows: they are formatted once per
     run. The rest of its lines come from a template per key layout (the runs of one tool version share
@@ -83,7 +89,7 @@ def runs_csv(runs: Iterable[FileRun]) -> bytes:
         else:
             parts.extend(f"{head}{middle(pair)[0]}{_float_cell(value)}{middle(pair)[1]}{tail}\n"
                          for pair, value in zip(pairs, values))
-    return "".join(parts).encode("utf-8")
+    return parts
 
 
 _HEAD, _TAIL, _UNSET = "\x00", "\x01", object()
