@@ -80,22 +80,26 @@ def serve_run(data: dict, run_index: int) -> Run:
         asked = run.count(data.get("num_prompts"), "num_prompts")
         if asked is not None and asked >= run.completed:
             run.failed = asked - run.completed
-    figures = []
-    for key, value in data.items():
-        meaning = _KEY_MEANINGS.get(key, _UNSEEN)
-        if meaning is _UNSEEN:
-            meaning = _key_meaning(key)
-        if meaning is not None:
-            figures.append((meaning, value, key))
-    run.add_all(figures)
+    run.add_all([(meaning, data[key], key) for key, meaning in _figure_keys(data)])
     run.add("input_tokens", "sum", data.get("total_input_tokens"), source="total_input_tokens")
     run.add("output_tokens", "sum", data.get("total_output_tokens"), source="total_output_tokens")
     return run
 
 
-_UNSEEN = object()
-_KEY_MEANINGS: dict[str, tuple[str, str] | None] = {}
-"""Each key's :func:`_key_meaning`, found once per process: every file repeats the same few dozen keys."""
+_LAYOUTS: dict[tuple[str, ...], list[tuple[str, tuple[str, str]]]] = {}
+"""For each layout of keys met (the files of one vLLM version share theirs), its figures' keys with
+their :func:`_key_meaning`, in the file's order."""
+
+
+def _figure_keys(data: dict) -> list[tuple[str, tuple[str, str]]]:
+    """The keys of ``data`` that hold a figure, each with its ``(metric, statistic)``, in order."""
+    layout = tuple(data)
+    figures = _LAYOUTS.get(layout)
+    if figures is None:
+        figures = [(key, meaning) for key in layout if (meaning := _key_meaning(key)) is not None]
+        if len(_LAYOUTS) < 1000:  # a bound, for inputs that are all different
+            _LAYOUTS[layout] = figures
+    return figures
 
 
 def _key_meaning(key: str) -> tuple[str, str] | None:
@@ -103,14 +107,10 @@ def _key_meaning(key: str) -> tuple[str, str] | None:
     match = _LATENCY_RE.match(key)
     if match is not None:
         stat, metric = match.groups()
-        meaning = (_LATENCY_METRICS[metric], percentile_key(stat) or stat)
-    elif key in _RATES:
-        meaning = (_RATES[key], "mean")
-    else:
-        meaning = None
-    if len(_KEY_MEANINGS) < 10_000:  # a bound, for files with keys of their own
-        _KEY_MEANINGS[key] = meaning
-    return meaning
+        return _LATENCY_METRICS[metric], percentile_key(stat) or stat
+    if key in _RATES:
+        return _RATES[key], "mean"
+    return None
 
 
 def sweep_run_number(shown: str) -> int | None:
