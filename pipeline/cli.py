@@ -13,23 +13,35 @@ from pathlib import Path
 from typing import Sequence
 
 from pipeline import __version__
-from pipeline.commands import COMMANDS
+from pipeline.commands import COMMAND_NAMES, command_modules
 from pipeline.commands.output import print_problems
 from pipeline.errors import BuildFailed
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``site-data`` argument parser with every subcommand."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``site-data`` argument parser: with every subcommand, or with only the one ``argv`` runs."""
     parser = argparse.ArgumentParser(
         prog="site-data", description="Build a benchmark site's data (props JSON, MDX tables) from data/.")
     parser.add_argument("--root", default=".", help="project root (default: the current folder)")
     parser.add_argument("--version", action="version", version=f"site-data {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
+    for module in command_modules(_named_command(sys.argv[1:] if argv is None else argv)):
         module.register(sub)
     return parser
+
+
+def _named_command(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command ``argv`` runs when it is plain to see (the first word, or the one after ``--root DIR``),
+    else every command (for --help, --version, a mistake). Only that command's module is imported and its
+    parser built: the others' cost a command like ingest a tenth of its start-up."""
+    words = list(argv)
+    if words[:1] == ["--root"]:
+        words = words[2:]
+    elif words and words[0].startswith("--root="):
+        words = words[1:]
+    return (words[0],) if words and words[0] in COMMAND_NAMES else COMMAND_NAMES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The build uses no pydantic plugin; looking for them scans every installed package's entry points
     # through importlib.metadata (10-15 ms of every command's start-up). A value set by the user stands.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help

@@ -51,7 +51,6 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from pipeline.ingest import format_summary
     from pipeline.ingest.field_map import load_field_maps, project_field_map_files
     from pipeline.ingest.mixed import ingest_all
-    from pipeline.ingest.obs_table import format_observations
 
     if args.out is not None and args.out.suffix.lower() not in OUT_SUFFIXES:
         print(f"site-data ingest: error: --out {args.out}: the file name must end in .csv or .parquet",
@@ -70,6 +69,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
     failed = bool(problems.errors)
     observations = result.observations
     if args.out is None:
+        from pipeline.ingest.obs_table import format_observations
+
         shown = [format_summary(result.rows)] if result.rows or not observations else []
         shown += [format_observations(observations)] if observations else []
         _print_to_reader("\n\n".join(shown))
@@ -77,21 +78,19 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if failed:
         print(f"{len(problems.errors)} error(s); nothing was written to {args.out}", file=sys.stderr)
         return EXIT_PROBLEMS
-    return _export(result.rows, observations, args.out)
+    return _export(result.runs, observations, args.out)
 
 
-def _export(rows: list[tuple], observations, out: Path) -> int:
-    """Write the tidy rows to ``out`` and the observations beside it (or to ``out`` when alone)."""
-    from pipeline.ingest.tidy import COLUMNS
-
+def _export(runs: list, observations, out: Path) -> int:
+    """Write the runs' tidy rows to ``out`` and the observations beside it (or to ``out`` when alone)."""
     targets = []
-    if rows or not observations:
-        file, run = COLUMNS.index("file"), COLUMNS.index("run")
-        runs = len({(row[file], row[run]) for row in rows})
-        files = len({row[file] for row in rows})
-        targets.append((_TIDY, rows, out, f"{len(rows)} rows ({runs} run(s) from {files} file(s))"))
+    if runs or not observations:
+        rows = sum(len(run.values) for _, run in runs)
+        numbered = len({(file, run.run) for file, run in runs})
+        files = len({file for file, _ in runs})
+        targets.append((_TIDY, runs, out, f"{rows} rows ({numbered} run(s) from {files} file(s))"))
     if observations:
-        where = out if not rows else out.with_name(f"{out.stem}.observations{out.suffix}")
+        where = out if not runs else out.with_name(f"{out.stem}.observations{out.suffix}")
         files = len({o.file for o in observations})
         targets.append((_OBSERVATIONS, observations, where,
                         f"{len(observations)} networking figure(s) from {files} file(s)"))
@@ -127,15 +126,16 @@ _TIDY, _OBSERVATIONS = "tidy", "observations"
 
 
 def write_table(kind: str, content: list, out: Path) -> None:
-    """Write the tidy rows (``kind`` "tidy") or the observations ("observations") as CSV (UTF-8, '\\n'
-    line ends, empty cells for missing values) or Parquet; only Parquet needs pandas and pyarrow.
+    """Write the tidy rows of runs (``kind`` "tidy", ``content`` the (file, run) pairs of
+    :attr:`~pipeline.ingest.mixed.MixedResult.runs`) or the observations ("observations") as CSV (UTF-8,
+    '\\n' line ends, empty cells for missing values) or Parquet; only Parquet needs pandas and pyarrow.
 
     The file appears whole or not at all: it is written next to its destination, then renamed.
     """
     partial = out.with_name(f".{out.name}.partial")
     try:
         if out.suffix.lower() == ".csv":
-            partial.write_bytes(_csv(kind, content))
+            _write_csv(kind, content, partial)
         else:
             _write_parquet(kind, content, partial)
         os.replace(partial, out)
@@ -143,15 +143,20 @@ def write_table(kind: str, content: list, out: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _csv(kind: str, content: list) -> bytes:
-    from pipeline.ingest.frame import DTYPES
-    from pipeline.ingest.tidy import COLUMNS
-    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows
-    from pipeline.ingest.table_csv import csv_bytes
+def _write_csv(kind: str, content: list, path: Path) -> None:
+    from pipeline.ingest.table_csv import csv_bytes, runs_csv_text
 
     if kind == _TIDY:
-        return csv_bytes(COLUMNS, DTYPES, content)
-    return csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(content))
+        # Piece by piece through one large buffer: no copy of the whole text, and a few writes.
+        with open(path, "w", encoding="utf-8", newline="", buffering=_WRITE_BUFFER) as stream:
+            stream.writelines(runs_csv_text(content))
+        return
+    from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows
+
+    path.write_bytes(csv_bytes(OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_rows(content)))
+
+
+_WRITE_BUFFER = 1 << 20
 
 
 def _write_parquet(kind: str, content: list, path: Path) -> None:
@@ -160,13 +165,13 @@ def _write_parquet(kind: str, content: list, path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.ingest.frame import DTYPES, table_of
+    from pipeline.ingest.frame import DTYPES, table_of, table_rows
     from pipeline.ingest.tidy import COLUMNS
     from pipeline.ingest.obs_table import OBSERVATION_COLUMNS, OBSERVATION_DTYPES, observation_table
 
     arrow = {"object": pa.string(), "int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64()}
     if kind == _TIDY:
-        table, columns, dtypes = table_of(content), COLUMNS, DTYPES
+        table, columns, dtypes = table_of(table_rows(content)), COLUMNS, DTYPES
     else:
         table, columns, dtypes = observation_table(content), OBSERVATION_COLUMNS, OBSERVATION_DTYPES
     schema = pa.schema([(name, arrow[dtypes[name]]) for name in columns])

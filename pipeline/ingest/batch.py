@@ -66,13 +66,19 @@ def ingest_files(files: list[InputFile], *, progress: Progress | None = None) ->
     if progress is not None:
         progress(0, total)
     for done, file in enumerate(files, start=1):
-        covered_runs = covered.get(os.path.realpath(file.path.parent), frozenset())
-        file_rows, file_problems = ingest_file(file.path, file.shown, covered_runs)
+        file_rows, file_problems = ingest_file(file.path, file.shown, covered_runs_of(file, covered))
         rows.extend(file_rows)
         problems.extend(file_problems)
         if progress is not None:
             progress(done, total)
     return rows, problems
+
+
+def covered_runs_of(file: InputFile, covered: dict[str, frozenset[int]]) -> frozenset[int]:
+    """The run numbers a ``summary.json`` in ``file``'s folder must skip (from :func:`sweep_runs_by_folder`)."""
+    if not covered:  # no sweep run files among the inputs: no folder to resolve
+        return frozenset()
+    return covered.get(os.path.realpath(file.path.parent), frozenset())
 
 
 def sweep_runs_by_folder(files: list[InputFile]) -> dict[str, frozenset[int]]:

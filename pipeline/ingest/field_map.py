@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from pipeline.errors import BuildFailed, Problem
-from pipeline.ingest.readings import Collector
 
-if TYPE_CHECKING:  # pydantic models: only loaded where field maps are read
-    from pipeline.models.raw_format import FieldMap, FieldSpec
+if TYPE_CHECKING:
+    from pipeline.ingest.readings import Collector
+    from pipeline.models.raw_format import FieldMap, FieldSpec  # pydantic models: loaded where maps are read
 
 _CAPTURE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _MISSING = object()

@@ -13,6 +13,11 @@ from pipeline.ingest.tidy import COLUMNS
 if TYPE_CHECKING:
     import pandas
 
+    from pipeline.ingest.tidy import Run
+
+FileRun = tuple[str, "Run"]
+"""A run with the file it was read from (as shown): what one file x run of the table's rows come from."""
+
 DTYPES: dict[str, str] = {
     "tool": "object", "tool_version": "object", "file": "object", "run": "int64",
     "model": "object", "concurrency": "float64", "request_rate": "float64",
@@ -38,7 +43,58 @@ _FILE, _RUN, _METRIC, _STATISTIC = (COLUMNS.index(name) for name in SORT_KEYS)
 def sort_rows(rows: Iterable[tuple]) -> list[tuple]:
     """Rows in :data:`COLUMNS` order, in the table's order (:data:`SORT_KEYS`, statistics in reading
     order, ties as they came); without pandas, so the CSV export needs none."""
-    return sorted(rows, key=lambda r: (r[_FILE], r[_RUN], r[_METRIC], statistic_rank(r[_STATISTIC])))
+    rows = list(rows)
+    ranks = {name: statistic_rank(name) for name in {row[_STATISTIC] for row in rows}}  # a few dozen names
+    return sorted(rows, key=lambda r: (r[_FILE], r[_RUN], r[_METRIC], ranks[r[_STATISTIC]]))
+
+
+def table_slices(runs: Iterable[FileRun]) -> list[tuple[FileRun, list[tuple[str, str]]]]:
+    """The table's rows as slices of runs, in table order: each a (file, run) and some of the run's
+    ``(metric, statistic)`` keys, whose rows come next. What :func:`sort_rows` makes of the runs' rows,
+    without building them.
+
+    The rows of one file and run index are sorted by metric and statistic rank, ties as they came (in
+    the order of the runs, then of each run's values), as the rows' stable sort leaves them; usually they
+    are one run's, and one slice. Runs with the same keys in the same order (the files of one tool
+    version) share their sorted keys, so a thousand runs of twenty values cost a few sorts, not a sort of
+    twenty thousand rows.
+    """
+    members: dict[tuple[str, int], list[FileRun]] = {}
+    for file_run in runs:
+        members.setdefault((file_run[0], file_run[1].run), []).append(file_run)
+    ranks: dict[str, float] = {}
+
+    def metric_and_rank(pair: tuple[str, str]) -> tuple[str, float]:
+        rank = ranks.get(pair[1])
+        if rank is None:
+            rank = ranks[pair[1]] = statistic_rank(pair[1])
+        return pair[0], rank
+
+    orders: dict[tuple, list[tuple[str, str]]] = {}
+    slices: list[tuple[FileRun, list[tuple[str, str]]]] = []
+    for key in sorted(members):
+        group = members[key]
+        if len(group) == 1:
+            layout = tuple(group[0][1].values)
+            order = orders.get(layout)
+            if order is None:
+                order = orders[layout] = sorted(layout, key=metric_and_rank)
+            slices.append((group[0], order))
+            continue
+        entries = sorted(((pair, file_run) for file_run in group for pair in file_run[1].values),
+                         key=lambda entry: metric_and_rank(entry[0]))
+        first = len(slices)
+        for pair, file_run in entries:
+            if len(slices) > first and slices[-1][0] is file_run:  # the same run's next row
+                slices[-1][1].append(pair)
+            else:
+                slices.append((file_run, [pair]))
+    return slices
+
+
+def table_rows(runs: Iterable[FileRun]) -> list[tuple]:
+    """The runs' rows (:data:`COLUMNS` order) in table order: :func:`sort_rows` of all their rows."""
+    return [run.row(file, pair) for (file, run), pairs in table_slices(runs) for pair in pairs]
 
 
 def build_table(rows: list[tuple]) -> "pandas.DataFrame":

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
 
 from pipeline.ingest.source import Source
 from pipeline.ingest.tidy import MS_PER_S, S_PER_MIN, Run, load_value, percentile_key, text_value
@@ -105,6 +104,8 @@ def describe_sample(values: list[float]) -> dict[str, float]:
     """mean, std (sample, as pandas), min, max and LLMPerf's quantiles (linear interpolation)."""
     if not values:
         return {}
+    import statistics  # with the random and fractions it loads, 4 ms of every ingest's start-up otherwise
+
     ordered = sorted(values)
     result = {"mean": statistics.fmean(ordered), "min": ordered[0], "max": ordered[-1]}
     if len(ordered) > 1:

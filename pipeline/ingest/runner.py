@@ -62,13 +62,16 @@ def ingest_file(path: Path, shown: str, covered_runs: frozenset[int] = frozenset
 def document_rows(document: Document, shown: str, covered_runs: frozenset[int],
                   problems: list[Problem]) -> list[tuple]:
     """The tidy rows of one parsed document of file ``shown``; problems are appended to ``problems``."""
+    return [row for run in document_runs(document, shown, covered_runs, problems) for row in run.rows(shown)]
+
+
+def document_runs(document: Document, shown: str, covered_runs: frozenset[int],
+                  problems: list[Problem]) -> list[Run]:
+    """The runs of one parsed document of file ``shown`` that go into the table (see :func:`_keep`);
+    problems are appended to ``problems``."""
     # In a JSON Lines file the run index is the record's line number.
     source = Source(shown, document.line, document.line or 0, covered_runs, problems)
-    rows: list[tuple] = []
-    for run in _parse(document.data, source):
-        if _keep(run, source):
-            rows.extend(run.rows(shown))
-    return rows
+    return [run for run in _parse(document.data, source) if _keep(run, source)]
 
 
 def _parse(data: Any, source: Source) -> list[Run]:

@@ -69,6 +69,9 @@ METRIC_UNITS: dict[str, str] = {
 - ``input_tokens`` / ``output_tokens``: tokens per request (``sum``: over the run).
 """
 
+_FLOAT_INTS = 2 ** 1023
+"""Integers below this in size are finite floats (larger ones overflow, or round to infinity)."""
+
 MS_PER_S = 1000.0
 S_PER_MIN = 60.0
 
@@ -126,9 +129,12 @@ class Run:
         :attr:`non_finite` / :attr:`invalid` under ``source`` so the caller can warn.
         A ``p50`` is stored as ``median`` unless the tool also states a median.
         """
-        number = self.number(raw, source)
-        if number is None:
-            return
+        if type(raw) is float and raw - raw == 0.0:  # a finite float, as JSON numbers mostly are
+            number = raw
+        else:
+            number = self.number(raw, source)
+            if number is None:
+                return
         weak = statistic == "p50"
         if weak:
             statistic = "median"
@@ -143,9 +149,31 @@ class Run:
             self._from_p50.add(metric)
         self.values[key] = number * scale
 
+    def add_all(self, figures: list[tuple[tuple[str, str], object, str]]) -> None:
+        """:meth:`add` each ``((metric, statistic), raw, source)`` of ``figures`` in turn (unscaled).
+
+        A finite float under a key not seen yet, as nearly every figure of a tool's summary is, is stored
+        here as :meth:`add` would store it (``raw * 1.0`` is ``raw``), without a call per figure.
+        """
+        values = self.values
+        for key, raw, source in figures:
+            if type(raw) is float and raw - raw == 0.0 and key[1] != "p50" and key not in values:
+                values[key] = raw
+            else:
+                self.add(key[0], key[1], raw, source=source)
+
     def number(self, raw: object, source: str = "") -> float | None:
         """``raw`` as a finite float, or None (and remember why when it is not missing)."""
-        if raw is None:
+        kind = type(raw)
+        if kind is float:  # what JSON numbers mostly are: the checks below, in one step
+            if raw - raw == 0.0:  # False for NaN and the infinities
+                return raw
+            self.non_finite.append(source)
+            return None
+        if kind is int:  # and the rest are ints
+            if -_FLOAT_INTS < raw < _FLOAT_INTS:
+                return float(raw)
+        elif raw is None:
             return None
         if isinstance(raw, bool):
             self.invalid.append(source)
@@ -176,13 +204,17 @@ class Run:
             return None
         return int(value)
 
+    def row(self, file: str, key: tuple[str, str]) -> tuple:
+        """The row of value ``key`` (``(metric, statistic)``), in :data:`COLUMNS` order."""
+        return (self.tool, self.tool_version, file, self.run, self.model, self.concurrency, self.request_rate,
+                key[0], key[1], self.values[key], METRIC_UNITS[key[0]], self.completed, self.failed)
+
     def rows(self, file: str) -> list[tuple]:
         """The run's rows for the tidy table, in :data:`COLUMNS` order."""
-        head = (self.tool, self.tool_version, file, self.run, self.model,
-                self.concurrency, self.request_rate)
-        tail = (self.completed, self.failed)
-        return [head + (metric, statistic, value, METRIC_UNITS[metric]) + tail
-                for (metric, statistic), value in self.values.items()]
+        tool, version, run, model = self.tool, self.tool_version, self.run, self.model
+        concurrency, rate, completed, failed = self.concurrency, self.request_rate, self.completed, self.failed
+        return [(tool, version, file, run, model, concurrency, rate, metric, statistic, value, METRIC_UNITS[metric],
+                 completed, failed) for (metric, statistic), value in self.values.items()]
 
 
 def load_value(raw: object, *, allow_inf: bool = False) -> float:

@@ -80,16 +80,37 @@ def serve_run(data: dict, run_index: int) -> Run:
         asked = run.count(data.get("num_prompts"), "num_prompts")
         if asked is not None and asked >= run.completed:
             run.failed = asked - run.completed
-    for key, value in data.items():
-        match = _LATENCY_RE.match(key)
-        if match is not None:
-            stat, metric = match.groups()
-            run.add(_LATENCY_METRICS[metric], percentile_key(stat) or stat, value, source=key)
-        elif key in _RATES:
-            run.add(_RATES[key], "mean", value, source=key)
+    run.add_all([(meaning, data[key], key) for key, meaning in _figure_keys(data)])
     run.add("input_tokens", "sum", data.get("total_input_tokens"), source="total_input_tokens")
     run.add("output_tokens", "sum", data.get("total_output_tokens"), source="total_output_tokens")
     return run
+
+
+_LAYOUTS: dict[tuple[str, ...], list[tuple[str, tuple[str, str]]]] = {}
+"""For each layout of keys met (the files of one vLLM version share theirs), its figures' keys with
+their :func:`_key_meaning`, in the file's order."""
+
+
+def _figure_keys(data: dict) -> list[tuple[str, tuple[str, str]]]:
+    """The keys of ``data`` that hold a figure, each with its ``(metric, statistic)``, in order."""
+    layout = tuple(data)
+    figures = _LAYOUTS.get(layout)
+    if figures is None:
+        figures = [(key, meaning) for key in layout if (meaning := _key_meaning(key)) is not None]
+        if len(_LAYOUTS) < 1000:  # a bound, for inputs that are all different
+            _LAYOUTS[layout] = figures
+    return figures
+
+
+def _key_meaning(key: str) -> tuple[str, str] | None:
+    """The ``(metric, statistic)`` a serve result's key holds, or None for a key that is no figure."""
+    match = _LATENCY_RE.match(key)
+    if match is not None:
+        stat, metric = match.groups()
+        return _LATENCY_METRICS[metric], percentile_key(stat) or stat
+    if key in _RATES:
+        return _RATES[key], "mean"
+    return None
 
 
 def sweep_run_number(shown: str) -> int | None:

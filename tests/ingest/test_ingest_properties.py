@@ -138,3 +138,20 @@ def test_a_run_with_only_non_finite_numbers_is_excluded(tmp_path):
     assert [(p.code, p.message) for p in result.problems] == [
         ("E075", "NaN/Infinity treated as missing: request_throughput, mean_ttft_ms, median_ttft_ms"),
         ("E077", "no metrics found; run excluded")]
+
+
+raw_values = st.one_of(st.floats(), st.integers(-10**400, 10**400), st.none(), st.booleans(),
+                       st.sampled_from(["12", " 3.5 ", "N/A", "nan", ""]), st.just([1]))
+figure_keys = st.tuples(st.sampled_from(["ttft", "itl"]), st.sampled_from(["median", "p50", "mean", "p99"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(figure_keys, raw_values, st.sampled_from(["a", "b", "c"])), max_size=12))
+def test_add_all_is_add_in_turn(figures):
+    together, one_by_one = Run("vllm", None, 0), Run("vllm", None, 0)
+    together.add_all(figures)
+    for (metric, statistic), raw, source in figures:
+        one_by_one.add(metric, statistic, raw, source=source)
+    assert list(together.values.items()) == list(one_by_one.values.items())
+    assert (together.non_finite, together.invalid, together._from_p50) == (
+        one_by_one.non_finite, one_by_one.invalid, one_by_one._from_p50)
