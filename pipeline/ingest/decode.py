@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,12 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[list[Document], list[Problem]]:
                             "check that this is the right file")]
     if not text.strip():
         return [], [Problem("E071", "file is empty", Location(shown), hint=_DAMAGED_HINT)]
+    lone = _LONE_SURROGATE.search(text)
+    if lone:  # orjson refused it; the stdlib would accept a string that no file can hold
+        line, column = _line_column(text, lone.start())
+        return [], [Problem("E071", f"not valid JSON text: {lone.group()} is half of a UTF-16 surrogate pair, "
+                                    "alone", Location(shown, line, column),
+                            hint="a tool wrote a damaged string; regenerate the file, or remove the escape")]
     try:
         return [Document(json.loads(text), None)], []
     except json.JSONDecodeError as err:
@@ -123,6 +130,17 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[list[Document], list[Problem]]:
     except RecursionError:
         return [], [Problem("E071", "not valid JSON: nested too deeply", Location(shown),
                             hint=_DAMAGED_HINT)]
+
+
+_LONE_SURROGATE = re.compile(r"(?<!\\)(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                             r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})")
+"""A JSON escape of one half of a UTF-16 surrogate pair without the other half (not text: it cannot be
+written as UTF-8)."""
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _clean_json_lines(raw: bytes) -> list[Document] | None:

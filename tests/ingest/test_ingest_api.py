@@ -79,6 +79,16 @@ def test_damaged_empty_and_unknown_files_give_exact_problems():
     ]
 
 
+def test_a_surrogate_pair_is_text_and_a_lone_half_is_a_located_problem(tmp_path):
+    paired, lone = tmp_path / "paired.json", tmp_path / "lone.json"
+    paired.write_bytes(b'{"model_id": "m\\ud83d\\ude00", "a": 1}')  # an emoji, escaped as JSON allows
+    lone.write_bytes(b'{\n  "model_id": "m\\ud83d x"\n}')
+    assert not any(p.code == "E071" for p in ingest([paired]).problems)
+    [problem] = ingest([lone]).problems
+    assert problem.format().splitlines()[0] == (
+        f"{lone}:2:17: error[E071] not valid JSON text: \\ud83d is half of a UTF-16 surrogate pair, alone")
+
+
 def test_problem_text_names_the_file_line_and_column():
     result = ingest([f"{RAW}/broken/truncated-serve-result.json"])
     assert result.problems[0].format().splitlines()[0] == (
@@ -90,6 +100,10 @@ def test_problem_text_names_the_file_line_and_column():
     (b"\xff\xfe{}", "not UTF-8 text (invalid byte at offset 0)"),
     (b"  \n\n ", "file is empty"),
     (b'{"a": 1}}', "not valid JSON: Extra data"),
+    (b'{"model_id": "bad\\ud800name", "completed": 3}',
+     "not valid JSON text: \\ud800 is half of a UTF-16 surrogate pair, alone"),
+    (b'{"model_id": "bad\\uDC00", "completed": 3}',
+     "not valid JSON text: \\uDC00 is half of a UTF-16 surrogate pair, alone"),
 ])
 def test_undecodable_files(tmp_path, content, message):
     path = tmp_path / "bad.json"
