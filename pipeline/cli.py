@@ -54,6 +54,8 @@ def run() -> NoReturn:
     process ends once its output is flushed.
     """
     code = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a profiler or coverage tool writes its report at exit: let it
     try:
         sys.stdout.flush()
         sys.stderr.flush()
