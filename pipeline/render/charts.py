@@ -5,8 +5,10 @@ and Pillow, and the font: the hash of those (the *key*) is written beside the ch
 ``<Component>.key``, followed by the SHA-256 of the SVG and the PNG that key produced. A build
 reads the previous key file and reuses the previous bytes only when the key matches *and* the
 files on disk are the bytes it lists, so a chart edited by hand is redrawn (and ``build --check``
-reports it stale) instead of being published unseen; drawing (and importing pyplot, ~0.5 s)
-happens only for such charts and those whose inputs changed. Apart from that cache read,
+reports it stale) instead of being published unseen; only such charts and those whose inputs
+changed are drawn. The build's own process imports matplotlib (~0.5 s) only to draw in process: a
+build with the drawing process (:mod:`pipeline.render.charts_process`) leaves the import to it, and
+kills it unused when every chart is current. Apart from that cache read,
 planning and rendering are pure: props in, bytes out; :mod:`pipeline.write` writes them with
 everything else.
 """
@@ -19,7 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from babel import Locale
 
@@ -28,6 +30,9 @@ from pipeline.props.models import Envelope
 from pipeline.render.charts_fonts import ChartFont, FontMissing, chart_font
 from pipeline.render.context import to_json_bytes
 from pipeline.models.report import STANDARD_COMPONENTS
+
+if TYPE_CHECKING:
+    from pipeline.render.charts_process import DrawingProcess
 
 CHART_KINDS = ("metric_bars", "concurrency_sweep", "cost", "pareto")
 """LLM component kinds drawn as static charts."""
@@ -127,17 +132,25 @@ def no_cache(relative: str) -> None:
 
 @dataclass
 class ChartPlanner:
-    """Collects the charts of every report and locale, then produces them all at once."""
+    """Plans the charts of every report and locale as their props are rendered (reusing the current
+    ones, handing the others to the drawing process at once), then produces them all."""
 
     cache: CacheRead = no_cache
-    jobs: list[ChartJob] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     draw_ahead: bool = False
     """Fork a drawing process now (:mod:`pipeline.render.charts_process`): it imports matplotlib and
     draws each chart as it is planned, while the build goes on."""
     _reused: dict[str, bytes] = field(default_factory=dict)
+    """Outputs of the planned charts whose previous bytes are current."""
     _todo: list[ChartJob] = field(default_factory=list)
-    _drawer: object = None
+    """The planned charts to draw, in order."""
+    _drawer: DrawingProcess | None = None
+
+    def __post_init__(self) -> None:
+        if self.draw_ahead and _forks():
+            from pipeline.render.charts_process import DrawingProcess
+
+            self._drawer = DrawingProcess(_import_drawing_code, _draw_one, _draw_all)
 
     def add(self, base: str, props: dict[str, Envelope], locale: Locale,
             serialized: dict[str, bytes] | None = None, wanted: list[str] | None = None) -> None:
@@ -158,7 +171,6 @@ class ChartPlanner:
         for name in wanted:
             key = chart_key(props[name], font, (serialized or {}).get(name))
             job = ChartJob(f"{base}/charts/{name}", props[name], font, key)
-            self.jobs.append(job)
             reused = self._reuse(job)
             if reused is not None:
                 self._reused.update(reused)
@@ -166,12 +178,6 @@ class ChartPlanner:
             self._todo.append(job)
             if self._drawer is not None:
                 self._drawer.submit(job)
-
-    def __post_init__(self) -> None:
-        if self.draw_ahead and _forks():
-            from pipeline.render.charts_process import DrawingProcess
-
-            self._drawer = DrawingProcess(_import_drawing_code, _draw_one, _draw_all)
 
     def render(self, workers: int | None = None) -> dict[str, bytes]:
         """Output path -> bytes of every planned chart (and its key); raise BuildFailed on font problems."""

@@ -1,17 +1,18 @@
-"""The canvas every chart is encoded through: matplotlib's SVG and Agg renderers, with text laid out once.
+"""The canvas every chart is encoded through: one layout, drawn as SVG, painted as PNG; text laid out once.
 
 Shaping a string (HarfBuzz through libraqm, on Noto Sans CJK) costs 0.3–2 ms in matplotlib 3.11, and
-a chart's text is shaped again for every measurement and both formats: over half of a chart's drawing
-time. Yet a shipped site draws about 5,900 strings of which about 1,100 differ (scenario labels, ticks
-and figures recur across charts and locales). These renderers keep, for the life of the process,
-what is a pure function of its inputs: the font files a font's properties resolve to, a string's
-extent, its glyphs and their positions, and each glyph's outline. Everything else is matplotlib's
-own code, so the bytes are exactly the ones the stock renderers write (tests/test_charts.py compares
-them).
+a chart's text was shaped again for every measurement and for both formats: over half of a chart's
+drawing time. Yet a shipped site draws about 5,900 strings of which about 1,100 differ (scenario
+labels, ticks and figures recur across charts and locales). The SVG renderer here keeps, for the life
+of the process, what is a pure function of its inputs: the font files a font's properties resolve to,
+a string's extent, its glyphs and their positions, and each glyph's outline. Everything else is
+matplotlib's own code, so the SVG bytes are exactly the ones the stock renderer writes
+(tests/test_charts.py compares them). The renderer also records what it draws, and :func:`rasterise`
+paints that record with Agg: the PNG shows the SVG's layout, and the figure is laid out once.
 
-The subclasses reach into private methods of matplotlib's renderers (``_prepare_font``,
-``_draw_text_glyphs_and_boxes``, ``_layout``): matplotlib is pinned to one version in pyproject.toml,
-and this file is hashed into every chart's key, so a change on either side redraws.
+The subclasses reach into private parts of matplotlib (``TextToPath._get_font``, ``FT2Font._layout``,
+graphics-context fields): matplotlib is pinned to one version in pyproject.toml, and this file is
+hashed into every chart's key, so a change on either side redraws.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import codecs
 
 from matplotlib import cbook
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.backends.backend_mixed import MixedModeRenderer
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
 from matplotlib.backends.backend_svg import RendererSVG
@@ -34,7 +35,7 @@ _FONT_FILES: dict[tuple, list[str]] = {}
 _EXTENTS: dict[tuple, tuple[int, int, int]] = {}
 """(font, size, dpi, hinting, text) -> width, height and descent in 1/64 pixel."""
 _GLYPHS: dict[tuple, tuple] = {}
-"""(font, size, dpi, hinting, text, features, language) -> the laid-out glyphs of the text."""
+"""(font, size, dpi, hinting, text, features, language) -> the text's glyph ids and positions."""
 _OUTLINES: dict[str, tuple] = {}
 """Glyph id (font and glyph index) -> its outline at TextToPath's scale, as SVG text paths use it."""
 
@@ -64,39 +65,6 @@ def _features_language(mtext) -> tuple:
     if mtext is None:
         return None, None
     return mtext.get_fontfeatures(), mtext.get_language()
-
-
-class TextOnceAgg(RendererAgg):
-    """Agg renderer (the PNG) whose text extents and glyph layouts are computed once per process."""
-
-    def _prepare_font(self, font_prop):
-        font = get_font(_font_files(font_prop))
-        font.clear()
-        font.set_size(font_prop.get_size_in_points(), self.dpi)
-        return font
-
-    def get_text_width_height_descent(self, s, prop, ismath):
-        if ismath:
-            return super().get_text_width_height_descent(s, prop, ismath)
-        font = self._prepare_font(prop)
-        width, height, descent = _extent(font, prop.get_size_in_points(), self.dpi, get_hinting_flag(), s)
-        return width / 64.0, height / 64.0, descent / 64.0
-
-    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-        if ismath:
-            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-        font = self._prepare_font(prop)
-        size = prop.get_size_in_points()
-        flags = get_hinting_flag()
-        features, language = _features_language(mtext)
-        key = (font, size, self.dpi, flags, s, features, language)
-        glyphs = _GLYPHS.get(key)
-        if glyphs is None:
-            glyphs = _GLYPHS[key] = tuple(
-                (item.ft_object, item.glyph_index, item.x, item.y)
-                for item in font._layout(s, flags=flags, features=features, language=language))
-        self._draw_text_glyphs_and_boxes(
-            gc, x, y, angle, ((face, size, index, 0, 1, dx, dy) for face, index, dx, dy in glyphs), [])
 
 
 class TextOncePaths(TextToPath):
@@ -242,15 +210,8 @@ def rasterise(svg: TextOnceSVG, width: int, height: int, dpi: float) -> Renderer
 
 
 class ChartCanvas(FigureCanvasAgg):
-    """The canvas of a chart: PNG through :class:`TextOnceAgg`, SVG through :class:`TextOnceSVG`."""
-
-    def get_renderer(self):
-        width, height = self.get_width_height(physical=True)
-        key = width, height, self.figure.dpi
-        if self._lastKey != key:
-            self.renderer = TextOnceAgg(width, height, self.figure.dpi)
-            self._lastKey = key
-        return self.renderer
+    """The canvas of a chart: its SVG written through :class:`TextOnceSVG`, which records the drawing
+    :func:`rasterise` paints into the PNG."""
 
     def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_print_options):
         """matplotlib's ``print_svg`` with :class:`TextOnceSVG` for its renderer.
@@ -274,4 +235,4 @@ class ChartCanvas(FigureCanvasAgg):
         """The renderer of the last SVG written, with its record of the drawing (for :func:`rasterise`)."""
 
 
-__all__ = ["ChartCanvas", "TextOnceAgg", "TextOnceSVG", "TextOncePaths", "rasterise"]
+__all__ = ["ChartCanvas", "TextOnceSVG", "TextOncePaths", "rasterise"]
