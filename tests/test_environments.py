@@ -27,6 +27,12 @@ savefig.dpi: 40
 svg.fonttype: none
 text.language: ko
 axes.formatter.use_locale: True
+font.style: italic
+font.stretch: condensed
+hatch.linewidth: 4
+hatch.color: red
+path.snap: False
+agg.path.chunksize: 100
 """
 
 

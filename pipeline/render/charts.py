@@ -1,12 +1,12 @@
 """Static charts (SVG and PNG) of the metric components, drawn from their props, cached by content.
 
-A chart's bytes depend only on its props, the drawing code, the versions of matplotlib
-and Pillow, and the font: the hash of those (the *key*) is written beside the chart as
+A chart's bytes depend only on its props, the drawing code, the build of matplotlib (FreeType,
+HarfBuzz and Agg are linked into it), the zlib that compresses the PNG, and the font: the hash of those (the *key*) is written beside the chart as
 ``<Component>.key``, followed by the SHA-256 of the SVG and the PNG that key produced. A build
 reads the previous key file and reuses the previous bytes only when the key matches *and* the
 files on disk are the bytes it lists, so a chart edited by hand is redrawn (and ``build --check``
 reports it stale) instead of being published unseen; only such charts and those whose inputs
-changed are drawn. The build's own process imports matplotlib (~0.5 s) only to draw in process: a
+changed are drawn. The build's own process imports matplotlib (~0.3 s) only to draw in process: a
 build with the drawing process (:mod:`pipeline.render.charts_process`) leaves the import to it, and
 kills it unused when every chart is current. Apart from that cache read,
 planning and rendering are pure: props in, bytes out; :mod:`pipeline.write` writes them with
@@ -40,7 +40,8 @@ CHART_COMPONENTS = tuple(c.name for c in STANDARD_COMPONENTS if c.kind in CHART_
 """The standard components with a static chart."""
 """Components that also get a static chart."""
 
-RENDERER_MODULES = ("charts_draw.py", "charts_canvas.py", "charts_text.py", "charts_fonts.py", "charts_pareto.py")
+RENDERER_MODULES = ("charts_draw.py", "charts_lines.py", "charts_pareto.py", "charts_plot.py", "charts_scene.py",
+                    "charts_paint.py", "charts_axis.py", "charts_text.py", "charts_fonts.py")
 """Source files of the drawing code: their hash is the renderer's version, so any change to them redraws."""
 
 FORMATS = ("svg", "png")
@@ -73,16 +74,19 @@ GENERAL_RENDERER_MODULES = ("charts_general.py",)
 
 @lru_cache(maxsize=2)
 def renderer_version(general: bool = False) -> str:
-    """Hash of the drawing code and of the builds of matplotlib and Pillow (its PNG encoder).
+    """Hash of the drawing code, of the build of matplotlib, and of the zlib that packs the PNG.
 
-    Besides their versions, the hashes their wheels record for their compiled extensions: FreeType,
-    HarfBuzz (text shaping) and zlib are linked into those, so a build of the same version against
+    Besides matplotlib's version, the hashes its wheel records for its compiled extensions: FreeType,
+    HarfBuzz (text shaping) and Agg are linked into those, so a build of the same version against
     other libraries (a distribution's package, a source build) also redraws.
     """
     from importlib.metadata import PackageNotFoundError, distribution  # only when a chart is planned
 
     digest = hashlib.sha256()
-    for name in ("matplotlib", "pillow"):
+    import zlib
+
+    digest.update(f"zlib {zlib.ZLIB_RUNTIME_VERSION}\n".encode())
+    for name in ("matplotlib",):
         try:
             dist = distribution(name)
         except PackageNotFoundError:
@@ -150,7 +154,7 @@ class ChartPlanner:
         if self.draw_ahead and _forks():
             from pipeline.render.charts_process import DrawingProcess
 
-            self._drawer = DrawingProcess(_import_drawing_code, _draw_one, _draw_all)
+            self._drawer = DrawingProcess(_prepare_drawing_process, _draw_one, _draw_all)
 
     def add(self, base: str, props: dict[str, Envelope], locale: Locale,
             serialized: dict[str, bytes] | None = None, wanted: list[str] | None = None) -> None:
@@ -250,10 +254,10 @@ def _is_general(props) -> bool:
 
 def _draw_one(job: ChartJob) -> tuple[dict[str, bytes], list[str]]:
     if _is_general(job.props):
-        from pipeline.render.charts_general import render_general_chart  # pyplot: only when drawn
+        from pipeline.render.charts_general import render_general_chart  # matplotlib: only when drawn
 
         return render_general_chart(job.props, job.font)
-    from pipeline.render.charts_draw import render_chart  # pyplot: only when a chart is drawn
+    from pipeline.render.charts_draw import render_chart  # matplotlib: only when a chart is drawn
 
     return render_chart(job.props, job.font)
 
@@ -277,15 +281,32 @@ def _import_drawing_code() -> None:
     import pipeline.render.charts_general  # noqa: F401
 
 
+def _prepare_drawing_process() -> None:
+    """Import the drawing code and put matplotlib's own settings in force: the process only draws."""
+    _import_drawing_code()
+    from pipeline.render.charts_draw import use_matplotlib_defaults
+
+    use_matplotlib_defaults()
+
+
 def _draw_all(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str, bytes], list[str]]]:
     """Draw ``jobs`` in order; across cores when there are enough of them to pay for the workers."""
+    if not jobs:
+        return []
+    _import_drawing_code()
+    from pipeline.render.charts_draw import matplotlib_defaults
+
+    with matplotlib_defaults():  # once for the batch; forked workers start with it in force
+        return _draw_batch(jobs, workers)
+
+
+def _draw_batch(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str, bytes], list[str]]]:
     if len(jobs) < PARALLEL_FROM or not _forks(workers):
         return [_draw_one(job) for job in jobs]
     # Forked workers start with this process's modules; each draws a contiguous share of the jobs.
     from concurrent.futures import ProcessPoolExecutor  # only when several charts must be drawn
     from multiprocessing import get_context
 
-    _import_drawing_code()
     cores = workers if workers is not None else _cores()
 
     with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:

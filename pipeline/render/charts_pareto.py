@@ -6,25 +6,34 @@ beats on both axes; the highest load meeting the report's SLO is ringed. Both ax
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
+import math
 
 from pipeline.props.models import ParetoChartProps
-from pipeline.render.charts_draw import (
-    FAINT, GRID, HEADING, LABEL, MUTED, NOTE, SUBTITLE, TITLE, WIDTH, Drawn, title_block,
+from pipeline.render.charts_draw import FAINT, GRID, HEADING, INK, LABEL, MUTED, NOTE, SUBTITLE, TITLE, WIDTH, title_block
+from pipeline.render.charts_plot import (
+    PlotArea, auto_ticks, grid, line_legend, plain_labels, spines, x_ticks, y_label, y_ticks,
 )
+from pipeline.render.charts_scene import Scene
 from pipeline.render.charts_text import wrap
 
 AXES = 3.6
 """Height of the plot in inches."""
 LEFT, RIGHT = 1.0, 1.9
 """Room for the y ticks and label, and for the legend right of the plot, in inches."""
+LABEL_PAD = 4.0
+"""Points between an axis's tick labels and its label."""
 
 
 def _ems(points: float) -> float:
     return (WIDTH - 0.6) * 72 / points
 
 
-def draw_pareto(props: ParetoChartProps) -> Drawn:
+def _diameter(area: float) -> float:
+    """A scatter marker's diameter in points, from its area in square points (matplotlib's ``s``)."""
+    return math.sqrt(area)
+
+
+def draw_pareto(props: ParetoChartProps, family: str) -> Scene:
     """Points per load, the front per scenario, the SLO points ringed; the legend names each scenario."""
     # Lines in ems of their font size: 7.4 inches of text at 15, 10 and 8 points.
     title, description = wrap(props.title, _ems(TITLE)), wrap(props.description, _ems(SUBTITLE))
@@ -32,47 +41,51 @@ def draw_pareto(props: ParetoChartProps) -> Drawn:
              for line in wrap(note, _ems(NOTE))]
     head = 0.25 + 0.3 * len(title) + 0.22 * len(description) + 0.45
     foot = 0.75 + 0.17 * len(notes) + 0.1
-    total = head + AXES + foot
-    fig = Figure(figsize=(WIDTH, total))  # outside pyplot: nothing registers it, nothing must close it
-    drawn = Drawn(fig)
-    y = title_block(fig, title, description, total)
-    fig.text(0.3 / WIDTH, (y - 0.1) / total, props.heading, fontsize=HEADING, fontweight="bold", va="top")
-    drawn.texts += title + description + notes + [props.heading, props.x_label, props.y_label]
+    scene = Scene(WIDTH, head + AXES + foot, family)
+    y = title_block(scene, title, description)
+    scene.text(0.3, y + 0.1, props.heading, HEADING, INK, weight="bold", va="top")
 
-    ax = fig.add_axes((LEFT / WIDTH, foot / total, (WIDTH - LEFT - RIGHT) / WIDTH, AXES / total))
     scenarios = {s.id: s for s in props.scenarios}
     slo = {p.scenario: p for p in props.slo.points} if props.slo else {}
-    top_x = top_y = 0.0
+    top_x = max([0.0] + [p.per_user.value for s in props.series for p in s.points])
+    top_y = max([0.0] + [p.throughput.value for s in props.series for p in s.points])
+    area = PlotArea(LEFT, head, WIDTH - LEFT - RIGHT, AXES, (0, top_x * 1.08 or 1), (0, top_y * 1.08 or 1))
+    x_marks = plain_labels(auto_ticks(area.x_range[1], area.width, NOTE, True))
+    y_marks = plain_labels(auto_ticks(area.y_range[1], area.height, NOTE, False))
+    grid(scene, area, GRID, xs=[t for t, _ in x_marks], ys=[t for t, _ in y_marks])
+    at = area.clip()
+    fronts, rings, legend = [], [], []
     for series in props.series:
         color, label = scenarios[series.scenario].color, scenarios[series.scenario].label
         points = {p.concurrency: p for p in series.points}
-        ax.scatter([p.per_user.value for p in series.points], [p.throughput.value for p in series.points],
-                   s=14, color=color, alpha=0.45, linewidths=0, zorder=2)
+        for p in series.points:
+            scene.circle(area.x(p.per_user.value), area.y(p.throughput.value), _diameter(14), fill=color, alpha=0.45,
+                         clip=at)
         front = [points[c] for c in series.front if c in points]
-        ax.plot([p.per_user.value for p in front], [p.throughput.value for p in front], color=color, linewidth=2,
-                marker="o", markersize=4, label=label, zorder=3)
-        drawn.texts.append(label)
+        fronts.append(([(area.x(p.per_user.value), area.y(p.throughput.value)) for p in front], color))
+        legend.append((label, {"color": color, "linewidth": 2.0, "markersize": 4.0}))
+        scene.texts.append(label)
         met = slo.get(series.scenario)
         if met is not None and met.status == "measured" and met.concurrency is not None:
-            at = points.get(int(met.concurrency.value))
-            if at is not None:
-                ax.scatter([at.per_user.value], [at.throughput.value], s=110, facecolors="none", edgecolors=color,
-                           linewidths=1.6, zorder=4)
-        top_x = max([top_x] + [p.per_user.value for p in series.points])
-        top_y = max([top_y] + [p.throughput.value for p in series.points])
-    ax.set_xlim(0, top_x * 1.08 or 1)
-    ax.set_ylim(0, top_y * 1.08 or 1)
-    ax.grid(color=GRID, linewidth=0.8)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(labelsize=NOTE, colors=MUTED)
-    ax.set_xlabel(props.x_label, fontsize=LABEL, color=MUTED)
-    ax.set_ylabel(props.y_label, fontsize=LABEL, color=MUTED)
+            ringed = points.get(int(met.concurrency.value))
+            if ringed is not None:
+                rings.append((area.x(ringed.per_user.value), area.y(ringed.throughput.value), color))
+    for line, color in fronts:  # above every scenario's points, as their zorder had it
+        if line:
+            scene.line(line, color, 2.0, round_joins=True, clip=at)
+        for x, y in line:
+            scene.circle(x, y, 4.0, fill=color, stroke=color, stroke_width=1.0, clip=at)
+    for x, y, color in rings:
+        scene.circle(x, y, _diameter(110), stroke=color, stroke_width=1.6, clip=at)
+    spines(scene, area, ("left", "bottom"))
+    lowest = x_ticks(scene, area, x_marks, NOTE, MUTED)
+    leftmost = y_ticks(scene, area, y_marks, NOTE, MUTED)
+    scene.text(area.left + area.width / 2, lowest + LABEL_PAD / 72, props.x_label, LABEL, MUTED, ha="center", va="top")
+    y_label(scene, area, props.y_label, LABEL, MUTED, leftmost, pad=LABEL_PAD)
     if props.series:
-        ax.legend(fontsize=NOTE, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    y = foot - 0.75
+        line_legend(scene, legend, area.right + 0.5 * NOTE / 72, area.top + 0.5 * NOTE / 72, NOTE)
+    y = head + AXES + 0.75
     for line in notes:
-        fig.text(0.3 / WIDTH, y / total, line, fontsize=NOTE, color=FAINT, va="top")
-        y -= 0.17
-    return drawn
+        scene.text(0.3, y, line, NOTE, FAINT, va="top")
+        y += 0.17
+    return scene

@@ -1,15 +1,15 @@
 """A drawing process forked when a build starts: it imports matplotlib and draws while props render.
 
-Importing matplotlib costs about half a second, as much as rendering a site's props, and drawing a
-chart a few tenths: an edit that redraws three charts paid for props, import and drawing one after
-the other. Forked as a build begins, this process imports the drawing code on another core while the
+Importing matplotlib's font and raster modules costs about 0.3 s, near what rendering a site's props
+costs, and drawing a chart about 0.05 s: an edit that redraws three charts paid for props, import and
+drawing one after the other. Forked as a build begins, this process imports the drawing code on another core while the
 build loads, checks and renders; each chart the planner finds must be drawn is sent to it at once and
 drawn while the build goes on; when the build has planned every chart, what is still queued is drawn
 in the process's own forked workers, and every chart's bytes come back in the order they were sent.
 
 Linux only (it forks) and only with two or more cores; elsewhere the planner draws in process, as it
 does when the process cannot be reached. A build whose charts are all current kills it unused: it
-costs the build the fork, and another core half a second. The process dies with the build: a killed
+costs the build the fork, and another core a third of a second. The process dies with the build: a killed
 build (even by SIGKILL) takes it along, so it never holds the build's output lock or outlives it; a
 build that fails before drawing stops it (:meth:`DrawingProcess.stop`, also run when it is collected).
 """
