@@ -378,3 +378,32 @@ def test_axis_ticks_are_round_and_reach_the_largest_value():
     assert tick_decimals([0.0, 0.2, 0.4]) == 1
     assert tick_decimals([0.0, 2.5, 5.0]) == 1
     assert tick_decimals([0.0, 500.0]) == 0
+
+
+def test_a_string_is_measured_from_its_glyphs_as_matplotlib_measures_it():
+    """The scene shapes a string once and measures it from its glyphs (advance, ink): the extent FT2Font's
+    own ``set_text`` gives, which matplotlib placed text by, for every string the golden charts draw,
+    in both weights and in the Korean and Chinese faces, and for spaces, marks and symbols."""
+    import html
+
+    from matplotlib.font_manager import get_font
+    from matplotlib.ft2font import LoadFlags
+
+    from pipeline.render import charts_scene
+
+    texts = {html.unescape(m) for svg in GOLDEN_OUTPUT.glob("*/*/charts/*.svg")
+             for m in re.findall(r"<!-- (.*?) -->", svg.read_text(encoding="utf-8"))}
+    texts |= {"", " ", "a ", " a", "—", "'", "★ best", "↓ 越低越好", "검사 检查 ✓", "x\u0301", "AVAVA", "T."}
+    for locale in ("ko_KR", "zh_Hans_CN"):
+        font = charts_fonts.chart_font(Locale.parse(locale))
+        charts_fonts.register(font)
+        for weight in ("normal", "bold"):
+            files = charts_scene.font_files(font.family, weight)
+            reference = get_font(list(files))
+            reference.set_size(charts_scene.FONT_SCALE, 72)
+            for text in sorted(texts):
+                reference.set_text(text, 0.0, flags=LoadFlags.NO_HINTING)
+                (width, height), descent = reference.get_width_height(), reference.get_descent()
+                run = charts_scene.shaped(font.family, weight, text)
+                assert (run.width * 64, run.height * 64, run.descent * 64) == pytest.approx(
+                    (width, height, descent), abs=0.5), (locale, weight, text)

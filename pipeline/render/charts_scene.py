@@ -225,25 +225,48 @@ def line_box(run: Run, size: float) -> tuple[float, float, float]:
     return run.width * scale, ascent * scale, descent * scale
 
 
+_METRICS: dict[str, tuple[float, int, int]] = {}
+"""Glyph id -> its advance (pixels at FONT_SCALE) and its ink's lowest and highest y (1/64 pixel)."""
+_LINE_METRICS: dict[tuple[str, ...], tuple[float, float]] = {}
+
+
 def _shape(files: tuple[str, ...], text: str) -> Run:
+    """Shape ``text`` once (HarfBuzz) and measure it from its glyphs, as FT2Font.set_text measures: the
+    width is the pen's advance, the height and descent the ink's (a second shaping pass, set_text's own,
+    cost as much as the first)."""
     font = get_font(list(files))
     font.set_size(FONT_SCALE, 72)
     with warnings.catch_warnings():  # a glyph no font has: the build reports it (E081) once laid out
         warnings.simplefilter("ignore", UserWarning)
-        font.set_text(text, 0.0, flags=LoadFlags.NO_HINTING)  # the extent, as matplotlib measures
-        (width, height), descent = font.get_width_height(), font.get_descent()  # before _layout resets them
         laid_out = font._layout(text, LoadFlags.NO_HINTING, language=TEXT_LANGUAGE)
-    glyphs = []
+    glyphs, width, low, high = [], 0.0, None, None
     for item in laid_out:
         glyph_id = f"{item.ft_object.postscript_name}-{item.glyph_index:x}"
-        if glyph_id not in OUTLINES:
-            item.ft_object.load_glyph(item.glyph_index, flags=LoadFlags.NO_HINTING)
+        metrics = _METRICS.get(glyph_id)
+        if metrics is None:
+            glyph = item.ft_object.load_glyph(item.glyph_index, flags=LoadFlags.NO_HINTING)
             OUTLINES[glyph_id] = item.ft_object.get_path()
+            metrics = _METRICS[glyph_id] = (glyph.horiAdvance / 64, glyph.bbox[1], glyph.bbox[3])
+        advance, bottom, top = metrics
         glyphs.append((glyph_id, float(item.x), float(item.y)))
-    table = font.get_sfnt_table("OS/2")
-    em = font.get_sfnt_table("head")["unitsPerEm"]
-    ascent_min, descent_min = table["sTypoAscender"] * FONT_SCALE / em, -table["sTypoDescender"] * FONT_SCALE / em
-    return Run(files, tuple(glyphs), width / 64, height / 64, descent / 64, ascent_min, descent_min)
+        width = item.x + advance
+        y = round(item.y * 64)
+        low = bottom + y if low is None else min(low, bottom + y)
+        high = top + y if high is None else max(high, top + y)
+    height, descent = (0, 0) if low is None else (high - low, -low)
+    ascent_min, descent_min = _line_metrics(files, font)
+    return Run(files, tuple(glyphs), width, height / 64, descent / 64, ascent_min, descent_min)
+
+
+def _line_metrics(files: tuple[str, ...], font) -> tuple[float, float]:
+    """The first font's typographic ascent and descent at FONT_SCALE (its OS/2 table)."""
+    metrics = _LINE_METRICS.get(files)
+    if metrics is None:
+        table = font.get_sfnt_table("OS/2")
+        em = font.get_sfnt_table("head")["unitsPerEm"]
+        metrics = _LINE_METRICS[files] = (table["sTypoAscender"] * FONT_SCALE / em,
+                                          -table["sTypoDescender"] * FONT_SCALE / em)
+    return metrics
 
 
 _shaping_pinned = False
