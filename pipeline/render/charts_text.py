@@ -9,6 +9,7 @@ Latin text break at spaces; no line starts with closing punctuation.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _NO_LINE_START = set("，。、；：！？）」』】〉》,.;:!?)%")
 
@@ -26,6 +27,7 @@ def _char_em(ch: str) -> float:
     return 0.49
 
 
+@lru_cache(maxsize=8192)  # a chart measures its labels several times; a site's strings recur
 def em_width(text: str) -> float:
     """Estimated width of ``text`` in ems of its font size."""
     return sum(_char_em(ch) for ch in text)
