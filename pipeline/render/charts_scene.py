@@ -49,7 +49,7 @@ class Shape:
     dashes: tuple[float, ...] | None = None
     """On and off lengths in points."""
     hatch: str | None = None
-    """matplotlib's hatch notation ('////': four diagonal lines per 72 points), drawn in ``stroke``."""
+    """matplotlib's hatch notation ('//': diagonal lines, denser with each stroke), drawn in ``stroke``."""
     alpha: float = 1.0
     clip: tuple[float, float, float, float] | None = None
     """(left, top, right, bottom) in points: nothing is painted outside."""
@@ -66,10 +66,8 @@ class Glyphs:
     y: float
     size: float
     color: str
-    font: tuple[str, ...]
-    """The font files the run was shaped with (first choice, then fallbacks)."""
     glyphs: tuple[tuple[str, float, float], ...]
-    """(glyph id, x, y) at FONT_SCALE, y up, for each glyph."""
+    """(glyph id, x, y) at FONT_SCALE, y up, for each glyph; the id names the font and the glyph's index."""
     angle: float = 0.0
     """Degrees, counter-clockwise."""
 
@@ -121,7 +119,7 @@ class Scene:
         # The baseline origin: the point (-dx, dy) of the text's own frame, turned by ``angle``.
         bx = x * 72 - dx * cos + dy * sin
         by = y * 72 + dx * sin + dy * cos
-        self.items.append(Glyphs(text, bx, by, size, color, run.font, run.glyphs, angle))
+        self.items.append(Glyphs(text, bx, by, size, color, run.glyphs, angle))
         if angle == 90:  # reads upwards: the ascent is on the left
             return ((bx - ascent) / 72, (by - width) / 72, (bx + descent) / 72, by / 72)
         return (bx / 72, (by - ascent) / 72, (bx + width) / 72, (by + descent) / 72)
@@ -275,10 +273,10 @@ _shaping_pinned = False
 def _pin_shaping_language() -> None:
     """Make HarfBuzz's default language "C" for this process, whatever LC_CTYPE the user has.
 
-    Measuring a string (``set_text``) passes no language, and HarfBuzz then shapes with the language
-    of LC_CTYPE: Korean or Chinese digit and punctuation forms, other widths. HarfBuzz reads LC_CTYPE
-    once, on its first use, and keeps it: so LC_CTYPE is "C" for that first use only and restored at
-    once (nothing else runs meanwhile; numbers are never formatted through it).
+    Runs are shaped with TEXT_LANGUAGE, but HarfBuzz falls back to the language of LC_CTYPE wherever
+    none is passed (FT2Font.set_text passes none), with Korean or Chinese digit and punctuation forms.
+    HarfBuzz reads LC_CTYPE once, on its first use, and keeps it: so LC_CTYPE is "C" for that first use
+    only and restored at once (nothing else runs meanwhile; numbers are never formatted through it).
     """
     global _shaping_pinned
     if _shaping_pinned:
