@@ -152,7 +152,9 @@ def test_chart_bytes_carry_no_date_or_software_version(drawn):
 
 MATPLOTLIB_CHARTS = ROOT / "tests" / "fixtures" / "matplotlib-charts"
 """Golden charts as matplotlib's figure API drew them (revision 976aacd), before charts were drawn as
-scenes: the bar, cost (hatched, with a legend), line and generic bar and line charts."""
+scenes: the bar, cost (hatched, with a legend) and line charts, and generic bar panels. The generic
+line and grouped-bar charts are not among them: their plots now make room for a long legend or row
+label, which used to run off the chart."""
 
 
 def _pixels(png: bytes):
@@ -407,3 +409,13 @@ def test_a_string_is_measured_from_its_glyphs_as_matplotlib_measures_it():
                 run = charts_scene.shaped(font.family, weight, text)
                 assert (run.width * 64, run.height * 64, run.descent * 64) == pytest.approx(
                     (width, height, descent), abs=0.5), (locale, weight, text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_nothing_is_drawn_past_a_charts_edges(locale):
+    """Titles, headings and notes wrap to the chart's width as the font measures them: the outer tenth
+    of an inch on the left and right of every golden chart is blank (a line that ran off the chart,
+    as a long heading once did, paints there)."""
+    for png in sorted(GOLDEN_OUTPUT.glob(f"*/{locale}/charts/*.png")):
+        pixels = _pixels(png.read_bytes())
+        assert (pixels[:, :15] == 255).all() and (pixels[:, -15:] == 255).all(), png.relative_to(GOLDEN_OUTPUT)

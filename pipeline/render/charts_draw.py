@@ -23,7 +23,7 @@ from pipeline.props.models import (
 from pipeline.render.charts_fonts import ChartFont, missing_glyphs, register
 from pipeline.render.charts_paint import scene_png, scene_svg
 from pipeline.render.charts_plot import PlotArea, patch_legend, spines, y_ticks
-from pipeline.render.charts_scene import Scene, rounded_rectangle
+from pipeline.render.charts_scene import Scene, ems, rounded_rectangle
 from pipeline.render.charts_text import em_width, wrap
 
 WIDTH = 8.0
@@ -254,13 +254,14 @@ def draw_notes(scene: Scene, lines: list[str], top: float) -> None:
         scene.text(0.3, top + 0.16 + index * 0.17, line, NOTE, FAINT)
 
 
-def wrap_notes(notes: list[str]) -> list[str]:
+def wrap_notes(notes: list[str], family: str) -> list[str]:
     """Notes wrapped to the chart's width, one string per line."""
-    width_em = (WIDTH - 0.7) * 72 / NOTE
-    lines: list[str] = []
-    for note in notes:
-        lines += wrap(note, width_em)
-    return lines
+    return [line for note in notes for line in wrap(note, line_ems(NOTE), ems(family))]
+
+
+def line_ems(size: float) -> float:
+    """How many ems of ``size`` points a line across the chart holds (0.3 inches free on each side)."""
+    return (WIDTH - 0.6) * 72 / size
 
 
 # -- bar charts: TTFT, ITL, throughput, cost per 1M tokens -------------------------------
@@ -283,7 +284,7 @@ def draw_bars(props: MetricChartProps | CostChartProps, groups: list[Group], fam
     notes = [n for g in groups for n in g.notes]
     if isinstance(props, CostChartProps):
         notes = [props.convention] + notes
-    note_lines = wrap_notes(notes + list(props.footnotes))
+    note_lines = wrap_notes(notes + list(props.footnotes), family)
     axis_label = props.axis_label if isinstance(props, MetricChartProps) else props.unit
 
     layout = Layout()

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from pipeline.props.general import BarPanelProps, BarsProps, GeneralEnvelope, GroupedBarsProps, LinesProps, SectionProps
 from pipeline.render.charts_draw import (
-    FAINT, GRID, HEADING, INK, MUTED, NOTE, VALUE, WIDTH, render_scene, title_block,
+    FAINT, GRID, HEADING, INK, MUTED, NOTE, SUBTITLE, TITLE, VALUE, WIDTH, line_ems, render_scene, title_block,
+    wrap_notes,
 )
 from pipeline.render.charts_fonts import ChartFont
 from pipeline.render.charts_plot import (
-    PlotArea, auto_ticks, grid, line_legend, plain_labels, spines, x_ticks, y_label, y_ticks,
+    TICK_LENGTH, TICK_PAD, PlotArea, auto_ticks, grid, line_legend, line_legend_room, plain_labels, spines, x_ticks, y_label, y_ticks,
 )
-from pipeline.render.charts_scene import Scene
+from pipeline.render.charts_scene import Scene, ems
 from pipeline.render.charts_text import wrap
 
 ROW = 0.34
 """Height of one bar row in inches."""
 LEFT, RIGHT = 1.9, 1.6
-"""Room for labels left of the bars and values right of them, in inches."""
+"""Room for labels left of the bars and values (or a legend, at least) right of them, in inches."""
 HATCH = "#000000"
 """The hatch of a flagged bar without an edge of its own (matplotlib's default hatch colour)."""
 MARGIN = 0.05
@@ -50,12 +51,12 @@ def _draw(props: GeneralEnvelope, family: str) -> Scene:
 
 def _layout(props: GeneralEnvelope, family: str, blocks: list[tuple[str, str, int]], draw_block) -> Scene:
     """Title and description on top, one plot per block, notes below; heights from the content."""
-    title = wrap(props.title, 60)
-    description = wrap(props.description, 95) if props.description else []
-    notes = [line for note in props.notes + props.footnotes for line in wrap(note, 120)]
+    title = wrap(props.title, line_ems(TITLE), ems(family, "bold"))
+    description = wrap(props.description, line_ems(SUBTITLE), ems(family)) if props.description else []
+    notes = wrap_notes(props.notes + props.footnotes, family)
     head = 0.25 + 0.3 * len(title) + 0.22 * len(description) + 0.15
     # Headings wrap, with the direction ('Lower is better') on a line of its own beneath them.
-    headings = [wrap(heading, 72) for heading, _, _ in blocks]
+    headings = [wrap(heading, line_ems(HEADING), ems(family, "bold")) for heading, _, _ in blocks]
     heights = [0.45 + 0.24 * len(lines) + ROW * max(rows, 1) + 0.35
                for lines, (_, _, rows) in zip(headings, blocks)]
     foot = 0.15 + 0.17 * len(notes) + 0.1
@@ -67,7 +68,8 @@ def _layout(props: GeneralEnvelope, family: str, blocks: list[tuple[str, str, in
             scene.text(0.3, line_y, line, HEADING, INK, weight="bold", va="top")
             line_y += 0.24
         scene.text(0.3, line_y, direction, NOTE, FAINT, va="top")
-        draw_block(scene, (y + 0.45, heights[i] - 0.8), i)
+        below = 0.24 * (len(headings[i]) - 1)  # the plot starts under the heading's last line
+        draw_block(scene, (y + 0.45 + below, heights[i] - 0.8 - below), i)
         y += heights[i]
     y += 0.1
     for line in notes:
@@ -84,6 +86,12 @@ def _value_axis(scene: Scene, area: PlotArea, horizontal: bool = True) -> list[t
     return ticks
 
 
+def _left(scene: Scene, labels: list[str]) -> float:
+    """Where the plot starts: LEFT, or further right when a row's label needs the room."""
+    widest = max((scene.text_width(label, NOTE) for label in labels), default=0.0)
+    return max(LEFT, 0.3 + widest + (TICK_LENGTH + TICK_PAD) / 72)
+
+
 def _axes(scene: Scene, area: PlotArea, x: list[tuple[float, str]], y: list[tuple[float, str]]) -> float:
     """The left and bottom spines and both axes' ticks; the leftmost y label's left edge."""
     spines(scene, area, ("left", "bottom"))
@@ -95,7 +103,8 @@ def _panel(scene: Scene, box: tuple[float, float], props: BarsProps, panel: BarP
     colors = {s.id: s.color for s in props.scenarios}
     labels = {s.id: s.label for s in props.scenarios}
     n = len(panel.bars)
-    area = PlotArea(LEFT, box[0], WIDTH - LEFT - RIGHT, box[1], (0, panel.axis.max), (-0.6, n - 0.4))
+    left = _left(scene, [labels[b.scenario] for b in panel.bars])
+    area = PlotArea(left, box[0], WIDTH - left - RIGHT, box[1], (0, panel.axis.max), (-0.6, n - 0.4))
     ticks = _value_axis(scene, area)
     for i, bar in enumerate(panel.bars):
         y, value = n - 1 - i, bar.figure.value
@@ -135,7 +144,8 @@ def _section(scene: Scene, box: tuple[float, float], props: GroupedBarsProps, se
     drawn = [y for y, value, *_ in rows if value is not None] or [y for y, *_ in rows]
     low, high = min(drawn) - 0.35, max(drawn) + 0.35
     margin = (high - low) * MARGIN
-    area = PlotArea(LEFT, box[0], WIDTH - LEFT - RIGHT, box[1], (0, section.axis.max), (low - margin, high + margin))
+    left = _left(scene, [label for *_, label in rows])
+    area = PlotArea(left, box[0], WIDTH - left - RIGHT, box[1], (0, section.axis.max), (low - margin, high + margin))
     ticks = _value_axis(scene, area)
     for y, value, color, alpha, _, _ in rows:
         if value is not None:
@@ -152,7 +162,8 @@ def _lines(scene: Scene, box: tuple[float, float], props: LinesProps) -> None:
     labels = {s.id: s.label for s in props.scenarios}
     last = len(props.levels) - 1
     span = max(last, 1)
-    area = PlotArea(LEFT, box[0], WIDTH - LEFT - RIGHT, box[1], (-span * MARGIN, last + span * MARGIN),
+    right = max(RIGHT, line_legend_room(scene, [labels[line.scenario] for line in props.lines], NOTE))
+    area = PlotArea(LEFT, box[0], WIDTH - LEFT - right, box[1], (-span * MARGIN, last + span * MARGIN),
                     (0, props.axis.max))
     ticks = _value_axis(scene, area, horizontal=False)
     drawn = []
@@ -168,4 +179,4 @@ def _lines(scene: Scene, box: tuple[float, float], props: LinesProps) -> None:
     leftmost = _axes(scene, area, [(x, lvl.label) for x, lvl in enumerate(props.levels)], ticks)
     y_label(scene, area, props.axis.label, NOTE, MUTED, leftmost)
     if drawn:
-        line_legend(scene, drawn, area.right + 0.5 * NOTE / 72, area.top + 0.5 * NOTE / 72, NOTE)
+        line_legend(scene, drawn, area, NOTE)

@@ -15,7 +15,7 @@ from pipeline.render.charts_draw import (
     legend_height, wrap_notes,
 )
 from pipeline.render.charts_plot import PlotArea, grid, spines, x_ticks, y_label, y_ticks
-from pipeline.render.charts_scene import Scene
+from pipeline.render.charts_scene import Scene, ems
 from pipeline.render.charts_text import wrap
 
 AXES_HEIGHT = 3.0
@@ -25,13 +25,13 @@ TABLE_ROW = 0.24
 def draw_lines(props: ConcurrencyChartProps, family: str) -> Scene:
     """One line per scenario over the concurrency levels; the values in a table under the axis."""
     labels = {s.id: s for s in props.scenarios}
-    note_lines = wrap_notes(list(props.footnotes))
+    note_lines = wrap_notes(list(props.footnotes), family)
     legend = [(labels[s.scenario].label, {"facecolor": labels[s.scenario].color, "edgecolor": "none"})
               for s in props.series]
     rows = len(props.series)
 
     scaling_width = max(label_width(props.scaling_label, NOTE) * 0.55, 1.05)
-    header_lines = len(wrap(props.scaling_label, scaling_width * 72 / NOTE))
+    header_lines = len(wrap(props.scaling_label, scaling_width * 72 / NOTE, ems(family)))
 
     layout = Layout()
     header_top = layout.take(1.08 + legend_height(legend))
@@ -91,7 +91,7 @@ def _value_table(scene: Scene, area: PlotArea, props: ConcurrencyChartProps, lab
                  top: float, scaling_width: float) -> None:
     """Every formatted value, in a row per scenario aligned under its concurrency level, and the scaling."""
     scaling_x = WIDTH - 0.4 - scaling_width / 2
-    header = wrap(props.scaling_label, scaling_width * 72 / NOTE)
+    header = wrap(props.scaling_label, scaling_width * 72 / NOTE, ems(scene.family))
     rows_top = top + 0.12 + 0.15 * len(header)
     scene.rect(0.3, rows_top, WIDTH - 0.6, TABLE_ROW * len(props.series) + 0.08, fill="#f9fafb", stroke=GRID,
                stroke_width=0.6)

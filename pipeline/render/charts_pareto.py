@@ -9,23 +9,21 @@ from __future__ import annotations
 import math
 
 from pipeline.props.models import ParetoChartProps
-from pipeline.render.charts_draw import FAINT, GRID, HEADING, INK, LABEL, MUTED, NOTE, SUBTITLE, TITLE, WIDTH, title_block
-from pipeline.render.charts_plot import (
-    PlotArea, auto_ticks, grid, line_legend, plain_labels, spines, x_ticks, y_label, y_ticks,
+from pipeline.render.charts_draw import (
+    FAINT, GRID, HEADING, INK, LABEL, MUTED, NOTE, SUBTITLE, TITLE, WIDTH, line_ems, title_block, wrap_notes,
 )
-from pipeline.render.charts_scene import Scene
+from pipeline.render.charts_plot import (
+    PlotArea, auto_ticks, grid, line_legend, line_legend_room, plain_labels, spines, x_ticks, y_label, y_ticks,
+)
+from pipeline.render.charts_scene import Scene, ems
 from pipeline.render.charts_text import wrap
 
 AXES = 3.6
 """Height of the plot in inches."""
 LEFT, RIGHT = 1.0, 1.9
-"""Room for the y ticks and label, and for the legend right of the plot, in inches."""
+"""Room for the y ticks and label, and (at least) for the legend right of the plot, in inches."""
 LABEL_PAD = 4.0
 """Points between an axis's tick labels and its label."""
-
-
-def _ems(points: float) -> float:
-    return (WIDTH - 0.6) * 72 / points
 
 
 def _diameter(area: float) -> float:
@@ -35,10 +33,10 @@ def _diameter(area: float) -> float:
 
 def draw_pareto(props: ParetoChartProps, family: str) -> Scene:
     """Points per load, the front per scenario, the SLO points ringed; the legend names each scenario."""
-    # Lines in ems of their font size: 7.4 inches of text at 15, 10 and 8 points.
-    title, description = wrap(props.title, _ems(TITLE)), wrap(props.description, _ems(SUBTITLE))
-    notes = [line for note in ([props.slo.statement] if props.slo else []) + props.footnotes
-             for line in wrap(note, _ems(NOTE))]
+    # Lines of 7.4 inches of text at 15, 10 and 8 points, measured in the chart's font.
+    title = wrap(props.title, line_ems(TITLE), ems(family, "bold"))
+    description = wrap(props.description, line_ems(SUBTITLE), ems(family))
+    notes = wrap_notes(([props.slo.statement] if props.slo else []) + props.footnotes, family)
     head = 0.25 + 0.3 * len(title) + 0.22 * len(description) + 0.45
     foot = 0.75 + 0.17 * len(notes) + 0.1
     scene = Scene(WIDTH, head + AXES + foot, family)
@@ -49,7 +47,8 @@ def draw_pareto(props: ParetoChartProps, family: str) -> Scene:
     slo = {p.scenario: p for p in props.slo.points} if props.slo else {}
     top_x = max([0.0] + [p.per_user.value for s in props.series for p in s.points])
     top_y = max([0.0] + [p.throughput.value for s in props.series for p in s.points])
-    area = PlotArea(LEFT, head, WIDTH - LEFT - RIGHT, AXES, (0, top_x * 1.08 or 1), (0, top_y * 1.08 or 1))
+    right = max(RIGHT, line_legend_room(scene, [scenarios[s.scenario].label for s in props.series], NOTE))
+    area = PlotArea(LEFT, head, WIDTH - LEFT - right, AXES, (0, top_x * 1.08 or 1), (0, top_y * 1.08 or 1))
     x_marks = plain_labels(auto_ticks(area.x_range[1], area.width, NOTE, True))
     y_marks = plain_labels(auto_ticks(area.y_range[1], area.height, NOTE, False))
     grid(scene, area, GRID, xs=[t for t, _ in x_marks], ys=[t for t, _ in y_marks])
@@ -83,7 +82,7 @@ def draw_pareto(props: ParetoChartProps, family: str) -> Scene:
     scene.text(area.left + area.width / 2, lowest + LABEL_PAD / 72, props.x_label, LABEL, MUTED, ha="center", va="top")
     y_label(scene, area, props.y_label, LABEL, MUTED, leftmost, pad=LABEL_PAD)
     if props.series:
-        line_legend(scene, legend, area.right + 0.5 * NOTE / 72, area.top + 0.5 * NOTE / 72, NOTE)
+        line_legend(scene, legend, area, NOTE)
     y = head + AXES + 0.75
     for line in notes:
         scene.text(0.3, y, line, NOTE, FAINT, va="top")

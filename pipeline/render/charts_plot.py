@@ -133,10 +133,20 @@ def patch_legend(scene: Scene, entries: list[tuple[str, dict]], left: float, top
     _legend(scene, entries, left, top, columns, size, handle_length, _patch_key)
 
 
-def line_legend(scene: Scene, entries: list[tuple[str, dict]], left: float, top: float, size: float) -> None:
-    """A line-and-marker key per entry, one column, as an axes legend placed right of its plot."""
-    pad = 0.4 * size / 72
-    _legend(scene, entries, left + pad, top + pad, 1, size, 2.0, _line_key)
+def line_legend(scene: Scene, entries: list[tuple[str, dict]], area: PlotArea, size: float) -> None:
+    """A line-and-marker key per entry, one column, right of the plot ``area`` (as an axes legend)."""
+    pad = (LEGEND_GAP + LEGEND_PAD) * size / 72
+    _legend(scene, entries, area.right + pad, area.top + pad, 1, size, 2.0, _line_key)
+
+
+def line_legend_room(scene: Scene, labels: list[str], size: float) -> float:
+    """Inches :func:`line_legend` takes right of its plot, with the chart's 0.3-inch margin after it."""
+    widest = max((scene.text_width(label, size) for label in labels), default=0.0)
+    return (LEGEND_GAP + 2 * LEGEND_PAD + 2.0 + 0.8) * size / 72 + widest + 0.3
+
+
+LEGEND_GAP, LEGEND_PAD = 0.5, 0.4
+"""Ems between a plot and its legend, and around the legend's entries."""
 
 
 def _patch_key(scene: Scene, left: float, bottom: float, width: float, height: float, style: dict) -> None:

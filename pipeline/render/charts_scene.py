@@ -134,6 +134,13 @@ class Scene:
         return ascent / 72, descent / 72
 
 
+def ems(family: str, weight: str = "normal"):
+    """A string's width in ems of its size, drawn in ``family`` (for wrapping text to a width)."""
+    def measure(text: str) -> float:
+        return shaped(family, weight, text).width / FONT_SCALE
+    return measure
+
+
 # -- paths -------------------------------------------------------------------------------------
 
 def rectangle(left: float, top: float, width: float, height: float) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 
 _NO_LINE_START = set("，。、；：！？）」』】〉》,.;:!?)%")
 
@@ -63,13 +64,17 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def wrap(text: str, width_em: float) -> list[str]:
-    """``text`` broken into lines of at most ``width_em`` ems (a single longer word keeps its own line)."""
+def wrap(text: str, width_em: float, measure: Callable[[str], float] = em_width) -> list[str]:
+    """``text`` broken into lines of at most ``width_em`` ems (a single longer word keeps its own line).
+
+    ``measure`` gives a string's width in ems: the estimate here by default, the font's own advances
+    where the chart font is at hand (:func:`pipeline.render.charts_scene.ems`).
+    """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         line = ""
         for token in _tokens(paragraph):
-            if line and em_width((line + token).rstrip()) > width_em:
+            if line and measure((line + token).rstrip()) > width_em:
                 lines.append(line.rstrip())
                 line = token.lstrip()
             else:
