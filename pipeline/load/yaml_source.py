@@ -263,7 +263,9 @@ class _Builder:
 
     def __init__(self, name: str):
         self.name = name
-        self.constructor = _StrictLoader("")
+        # A constructor alone, not a whole loader: a loader's parser holds a bound method of itself, and
+        # that cycle kept every file's nodes alive until a collection (none runs while a build checks).
+        self.constructor = yaml.constructor.SafeConstructor()
         self.value_marks: dict[FieldPath, tuple[int, int]] = {}
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
         self.count = 0
