@@ -87,10 +87,14 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     first = Problems([p for p in problems.errors if p.location and p.location.file.endswith("i18n/locales.yaml")])
     first.raise_if_errors("validate")
     problems.raise_if_errors("validate")
-    derived = [derive_report(r, inputs.catalogs, inputs.measurements.get(r.document.file, ()))
-               for r in inputs.reports]
-    findings = {d.report.id: derive_findings(d) for d in derived}
-    lint = {d.report.id: lint_report(d, findings[d.report.id]) for d in derived}
+    derived: list[DerivedReport] = []
+    findings: dict[str, list[FindingFacts]] = {}
+    lint: dict[str, LintResult] = {}
+    for located in inputs.reports:  # a report at a time: its positions are looked up by all three in turn
+        report = derive_report(located, inputs.catalogs, inputs.measurements.get(located.document.file, ()))
+        derived.append(report)
+        findings[report.report.id] = derive_findings(report)
+        lint[report.report.id] = lint_report(report, findings[report.report.id])
     general = []
     if inputs.benchmarks:
         from pipeline.derive.benchmark import derive_benchmark  # only projects with benchmark reports

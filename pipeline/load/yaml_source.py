@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from pipeline.errors import Location, fail
+from pipeline.load.positions import FieldPath, Positions
 from pipeline.load.yaml_messages import explain_syntax_error
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -29,8 +30,6 @@ _ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "nu
 """Tags plain YAML values resolve to; anything else (``!!python/...``, ``!!binary``, ``!custom``) is refused."""
 _STR = _CORE + "str"
 
-FieldPath = tuple[str | int, ...]
-
 
 @dataclass(frozen=True)
 class SourceDocument:
@@ -40,26 +39,16 @@ class SourceDocument:
     """Path as shown in messages (relative to the project root when possible)."""
     data: Any
     """Plain Python data: dicts, lists, str, int, float, bool, None, date."""
-    value_marks: dict[FieldPath, tuple[int, int]]
-    """(line, column), 1-based, of the value at each field path."""
-    key_marks: dict[FieldPath, tuple[int, int]]
-    """(line, column), 1-based, of the mapping key that introduces each field path."""
+    positions: Positions
+    """(line, column), 1-based, of the value at each field path and of the mapping key introducing it."""
     merged: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     """Field paths whose value reached their mapping through a ``<<:`` merge (not typed there), each with
     the (line, column) of the ``<<:`` key that brought it."""
 
     def locate(self, path: FieldPath, *, prefer_key: bool = False) -> Location:
         """The closest known position for ``path`` (walking up to its parents)."""
-        probe = tuple(path)
-        while True:
-            marks = (self.key_marks, self.value_marks) if prefer_key else (self.value_marks, self.key_marks)
-            for table in marks:
-                if probe in table:
-                    line, column = table[probe]
-                    return Location(self.file, line, column)
-            if not probe:
-                return Location(self.file, 1, 1)
-            probe = probe[:-1]
+        line, column = self.positions.closest(path, prefer_key) or (1, 1)
+        return Location(self.file, line, column)
 
     def shown(self, path: FieldPath) -> str:
         """``path`` as messages print it: list items by their ``id`` when they have one, else ``[i]``.
@@ -194,7 +183,7 @@ def parse_yaml(raw: bytes, name: str) -> SourceDocument:
     builder = _Builder(name)
     builder.lines = text.split("\n")
     data = builder.build(nodes[0], ())
-    return SourceDocument(name, data, builder.value_marks, builder.key_marks, builder.merged)
+    return SourceDocument(name, data, Positions(builder.value_marks, builder.key_marks), builder.merged)
 
 
 def _is_empty(node: yaml.Node) -> bool:
