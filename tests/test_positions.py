@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.load.positions import Positions
+from pipeline.load import yaml_source
 from pipeline.load.yaml_source import parse_yaml
 
 
@@ -57,3 +58,21 @@ def test_a_document_looked_up_again_after_others_answers_the_same():
     for _ in range(2):
         for i, document in enumerate(documents):
             assert str(document.locate(("a", "b"))) == f"f{i}.yaml:2:6"
+
+
+def test_the_readers_own_order_packs_as_the_checked_one(monkeypatch):
+    text = (b"base: &b {x: 1, y: {z: [1, 2]}}\nown: {<<: *b, w: 3}\nlist:\n  - id: a\n    v: [ {p: 1} ]\n"
+            b"  - *b\n")
+    given = {}
+
+    def keep(value_marks, key_marks, *, in_reading_order=False):
+        given.update(value_marks=value_marks, key_marks=key_marks, in_reading_order=in_reading_order)
+        return Positions(value_marks, key_marks, in_reading_order=in_reading_order)
+
+    monkeypatch.setattr(yaml_source, "Positions", keep)
+    document = parse_yaml(text, "f.yaml")
+    assert given["in_reading_order"]
+    for path in given["value_marks"]:
+        for prefer_key in (False, True):
+            assert document.positions.closest(path, prefer_key) == closest_in_tables(
+                given["value_marks"], given["key_marks"], path, prefer_key)

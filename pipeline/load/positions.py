@@ -32,23 +32,25 @@ class Positions:
 
     __slots__ = ("_steps", "_numbers")
 
-    def __init__(self, value_marks: dict[FieldPath, Mark], key_marks: dict[FieldPath, Mark]):
-        """Pack ``value_marks`` (the value at each path) and ``key_marks`` (the key introducing each path)."""
-        paths = list(value_marks)
-        paths.extend(p for p in key_marks if p not in value_marks)
-        if not _is_preorder(paths):
-            # Reading order, with a parent before its children, is what the reader produces unless an
-            # own key replaced a merged one (its path comes again, after the merged value's children).
-            paths = _preorder(paths)
-        steps: list[str | int] = []
-        numbers = array("I")
-        for path in paths:
-            key_line, key_column = key_marks.get(path, (0, 0))
-            value_line, value_column = value_marks.get(path, (0, 0))
-            steps.append(path[-1] if path else "")
-            numbers.extend((len(path), key_line, key_column, value_line, value_column))
-        self._steps = steps
-        self._numbers = numbers
+    def __init__(self, value_marks: dict[FieldPath, Mark], key_marks: dict[FieldPath, Mark], *,
+                 in_reading_order: bool = False):
+        """Pack ``value_marks`` (the value at each path) and ``key_marks`` (the key introducing each path).
+
+        ``in_reading_order``: the caller knows that ``value_marks`` holds every path of ``key_marks``, each
+        after its parent and before the next sibling of its parent (what the reader produces unless an own
+        key replaced a merged one); otherwise that order is checked for, and made where it is not.
+        """
+        if in_reading_order:
+            paths = list(value_marks)
+        else:
+            paths = list(value_marks)
+            paths.extend(p for p in key_marks if p not in value_marks)
+            if not _is_preorder(paths):
+                paths = _preorder(paths)
+        key_at, value_at, none = key_marks.get, value_marks.get, (0, 0)
+        numbers = [n for path in paths for n in (len(path), *key_at(path, none), *value_at(path, none))]
+        self._steps = [path[-1] if path else "" for path in paths]
+        self._numbers = array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers)
 
     def value(self, path: FieldPath) -> Mark | None:
         """Where the value at ``path`` starts, if the document has it."""
@@ -82,15 +84,15 @@ class Positions:
     def expanded(self) -> dict[FieldPath, tuple[int, int, int, int]]:
         """Path -> (key line, key column, value line, value column), 0 where there is none."""
         table: dict[FieldPath, tuple[int, int, int, int]] = {}
-        parents: list[FieldPath] = [()]
+        parents: list[FieldPath] = []
         numbers = self._numbers
-        for index, step in enumerate(self._steps):
-            at = index * _FIELDS
-            depth = numbers[at]
+        columns = (numbers[0::_FIELDS], numbers[1::_FIELDS], numbers[2::_FIELDS], numbers[3::_FIELDS],
+                   numbers[4::_FIELDS])
+        for step, depth, *marks in zip(self._steps, *columns):
             path = parents[depth - 1] + (step,) if depth else ()
             del parents[depth:]
             parents.append(path)
-            table[path] = (numbers[at + 1], numbers[at + 2], numbers[at + 3], numbers[at + 4])
+            table[path] = tuple(marks)
         return table
 
 
