@@ -144,7 +144,11 @@ class RenderContext:
 
     def plausibility(self, value: Value) -> list[PlausibilityProps]:
         """The lint findings about a figure, waived or not, for the reader."""
-        return plausibility_props(self.loc, self.lint, value)
+        return plausibility_props(self.loc, self.lint, value, self._plausibility_made)
+
+    @cached_property
+    def _plausibility_made(self) -> dict[tuple[str, bool], PlausibilityProps]:
+        return {}
 
     def figure(self, value: Value, unit: str, context: str = "", formatted: str | None = None) -> FigureProps:
         return FigureProps(value=value.value, formatted=formatted or self.format_value(value, unit),
@@ -214,10 +218,22 @@ def props_json(props: BaseModel) -> bytes:
     return props.model_dump_json(indent=2).encode() + b"\n"
 
 
-def plausibility_props(loc: Localizer, lint: LintResult | None, figure) -> list[PlausibilityProps]:
-    """The lint findings about a figure (of either report model), waived or not, translated for the reader."""
+def plausibility_props(loc: Localizer, lint: LintResult | None, figure,
+                       made: dict[tuple[str, bool], PlausibilityProps] | None = None) -> list[PlausibilityProps]:
+    """The lint findings about a figure (of either report model), waived or not, translated for the reader.
+
+    ``made`` keeps the props made so far by (code, waived), for one locale: they hold nothing else, and
+    a page repeats a few of them on many figures (props are immutable, so one serves each place).
+    """
     if lint is None:
         return []
-    return [PlausibilityProps(code=f.code, title=loc.text(f"lint.{f.code}.title"),
-                              note=loc.text(f"lint.{f.code}.note"), waived=waived)
-            for f, waived in lint.about(figure)]
+    made = {} if made is None else made
+    found = []
+    for f, waived in lint.about(figure):
+        props = made.get((f.code, waived))
+        if props is None:
+            props = made[f.code, waived] = PlausibilityProps(
+                code=f.code, title=loc.text(f"lint.{f.code}.title"), note=loc.text(f"lint.{f.code}.note"),
+                waived=waived)
+        found.append(props)
+    return found
