@@ -14,6 +14,7 @@ from pipeline.derive.report import DerivedReport, derive_report
 from pipeline.errors import BuildFailed, Location, Problem, Problems
 from pipeline.lint import LintResult, Waived, lint_report
 from pipeline.load.project import Inputs, ProjectPaths, read_inputs
+from pipeline.load.yaml_source import SourceDocument
 from pipeline.localize import Localizer, babel_locale
 from pipeline.render.charts import ChartPlanner, folder_cache
 from pipeline.render.context import RenderContext
@@ -27,7 +28,12 @@ from pipeline.validate.templates import check_templates
 
 @dataclass
 class Checked:
-    """Inputs that passed validation, derived and linted."""
+    """Inputs that passed validation, derived and linted.
+
+    :func:`render_outputs` lets go of each report once its pages are rendered (:meth:`take_derived`):
+    afterwards ``derived``, ``general`` and ``findings`` are empty and the inputs hold no validated
+    reports; the ids, warnings, lint results and documents stay.
+    """
 
     inputs: Inputs
     derived: list[DerivedReport]
@@ -38,16 +44,31 @@ class Checked:
     """Report id -> its lint findings, active and waived."""
     general: list = field(default_factory=list)
     """Benchmark reports (the general model), derived."""
+    report_ids: list[str] = field(init=False)
+    """Ids of the reports of either model, in build order."""
+    documents: list[SourceDocument] = field(init=False)
+    """The LLM reports' documents, in build order (a chart's missing glyph is looked up in them)."""
+
+    def __post_init__(self) -> None:
+        self.report_ids = [d.report.id for d in self.derived] + [g.report.id for g in self.general]
+        self.documents = [r.document for r in self.inputs.reports]
 
     @property
     def report_count(self) -> int:
         """Reports of either model."""
-        return len(self.derived) + len(self.general)
+        return len(self.report_ids)
 
-    @property
-    def report_ids(self) -> list[str]:
-        """Ids of the reports of either model, in build order."""
-        return [d.report.id for d in self.derived] + [g.report.id for g in self.general]
+    def take_derived(self, general: bool = False) -> Iterator:
+        """Each derived report (of the general model with ``general``), in build order, let go of (with
+        its findings and validated model) once the next is asked for: a build renders one report at a
+        time, and holding every report's figures to the end would make its memory grow with the site."""
+        reports, located = (self.general, self.inputs.benchmarks) if general else (self.derived, self.inputs.reports)
+        while reports:
+            derived = reports[0]
+            yield derived
+            del reports[0]
+            self.findings.pop(derived.report.id, None)
+            located[:] = [r for r in located if r.value is not derived.report]
 
     @property
     def locale_ids(self) -> list[str]:
@@ -87,10 +108,15 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     first = Problems([p for p in problems.errors if p.location and p.location.file.endswith("i18n/locales.yaml")])
     first.raise_if_errors("validate")
     problems.raise_if_errors("validate")
-    derived = [derive_report(r, inputs.catalogs, inputs.measurements.get(r.document.file, ()))
-               for r in inputs.reports]
-    findings = {d.report.id: derive_findings(d) for d in derived}
-    lint = {d.report.id: lint_report(d, findings[d.report.id]) for d in derived}
+    derived: list[DerivedReport] = []
+    findings: dict[str, list[FindingFacts]] = {}
+    lint: dict[str, LintResult] = {}
+    for located in inputs.reports:  # a report at a time: its positions are looked up by all three in turn
+        report = derive_report(located, inputs.catalogs, inputs.measurements.get(located.document.file, ()))
+        derived.append(report)
+        findings[report.report.id] = derive_findings(report)
+        lint[report.report.id] = lint_report(report, findings[report.report.id])
+        located.document.release_data()  # read by the checks only: the pages are made from the model
     general = []
     if inputs.benchmarks:
         from pipeline.derive.benchmark import derive_benchmark  # only projects with benchmark reports
@@ -99,6 +125,8 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
         general = [derive_benchmark(b.value, b.document, inputs.catalogs, inputs.observed.get(b.document.file, ()))
                    for b in inputs.benchmarks]
         lint.update({g.report.id: lint_benchmark(g) for g in general})
+        for located in inputs.benchmarks:
+            located.document.release_data()
     for result in lint.values():
         problems.extend(result.problems)
     if strict:
@@ -156,7 +184,7 @@ def render_outputs(paths: ProjectPaths, checked: Checked,
         claimed.update(rendered)
         return rendered.items()
 
-    for derived in checked.derived:
+    for derived in checked.take_derived():
         for loc in localizers:
             ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))
             yield from claim(render_report(ctx, env, planner), derived.document.file)
@@ -165,7 +193,7 @@ def render_outputs(paths: ProjectPaths, checked: Checked,
         from pipeline.render.general import render_benchmark
         from pipeline.render.general.context import GeneralContext
 
-        for derived in checked.general:
+        for derived in checked.take_derived(general=True):
             for loc in localizers:
                 rendered = render_benchmark(GeneralContext(derived, loc, checked.lint.get(derived.report.id)), env,
                                             planner)
@@ -175,7 +203,8 @@ def render_outputs(paths: ProjectPaths, checked: Checked,
         try:
             drawn = planner.render()
         except BuildFailed as failed:  # a glyph the font lacks: name the field or .po line holding it
-            raise BuildFailed(failed.stage, locate_missing_glyphs(failed.problems, checked.inputs)) from None
+            raise BuildFailed(failed.stage, locate_missing_glyphs(failed.problems, checked.documents,
+                                                                     checked.inputs.po_scans)) from None
         yield from drawn.items()
 
 

@@ -49,13 +49,18 @@ def plain_placeholders(template: str) -> set[str] | None:
 @functools.lru_cache(maxsize=4096)
 def _compile(template: str):
     """A callable filling ``template``'s ``{{ name }}`` slots from keyword arguments."""
+    # Split once into text, name, text, name, ..., text: filling is then a join, not a regex search
+    # with a callback per slot on every call (a site's pages fill some 1,800 messages a report).
+    pieces = _PLAIN_SLOT.split(template)
+    first, slots = pieces[0], list(zip(pieces[1::2], pieces[2::2]))
+
     def fill(**params: Any) -> str:
-        def slot(match: re.Match) -> str:
-            name = match.group(1)
+        filled = [first]
+        for name, text in slots:
             if name not in params:
                 raise TemplateError(f"'{name}' is undefined")
-            return str(params[name])
-        return _PLAIN_SLOT.sub(slot, template)
+            filled += (str(params[name]), text)
+        return "".join(filled)
     return fill
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.localize import Catalog, Localizer, babel_locale
@@ -145,3 +147,32 @@ def test_zero_and_negative_zero_keep_their_own_texts_whichever_comes_first():
     loc = localizer("en")
     assert [loc.number(0.0), loc.number(-0.0), loc.number(0.0)] == ["0", "-0", "0"]
     assert [loc.usd(-0.0), loc.usd(0.0)] == ["-$0.00", "$0.00"]
+
+
+def _filled_by_substitution(template: str, params: dict) -> str:
+    """The reference filling: each ``{{ name }}`` replaced in one regex pass (what _compile did before it
+    split templates once)."""
+    from pipeline.localize import _PLAIN_SLOT, TemplateError
+
+    def slot(match):
+        if match.group(1) not in params:
+            raise TemplateError(f"'{match.group(1)}' is undefined")
+        return str(params[match.group(1)])
+    return _PLAIN_SLOT.sub(slot, template)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="ab {}%#*7 \n", max_size=6),
+                          st.sampled_from(["{{ a }}", "{{b}}", "{{  c  }}", "{{ missing }}", "{{ 7*7 }}", "{{a"])),
+                max_size=8).map("".join))
+def test_a_compiled_template_fills_as_one_substitution_pass_would(template):
+    from pipeline.localize import TemplateError, _compile
+
+    params = {"a": 1, "b": "{{ a }}", "c": 2.5}
+    try:
+        expected = _filled_by_substitution(template, params)
+    except TemplateError as error:
+        with pytest.raises(TemplateError, match=re.escape(str(error))):
+            _compile(template)(**params)
+    else:
+        assert _compile(template)(**params) == expected

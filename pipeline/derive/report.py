@@ -173,6 +173,8 @@ class ModelFacts:
     """As stated by the report when it says so, else the model card's."""
     weights_gb: dict[str, Value]
     """Precision -> weight memory."""
+    minimum_hardware: Value | None = None
+    """The report's minimum footprint (its accelerator count) as a figure, located where it is typed."""
 
 
 @dataclass
@@ -360,7 +362,10 @@ def _model_facts(report: Report, document: SourceDocument, catalogs: Catalogs, e
         context = Value(model.context_tokens, "estimated", source=model.source)
     weights = {p: _derived(m.weights_gb(model.parameters_total_b, p), "weights_memory")
                for p in ("bf16", "fp8")}
-    return ModelFacts(entry, model, context, weights)
+    footprint = entry.minimum_hardware
+    stated = None if footprint is None else Value(
+        footprint.count, "estimated", location=document.locate(("models", index, "minimum_hardware")))
+    return ModelFacts(entry, model, context, weights, stated)
 
 
 def _comparisons(derived: DerivedReport) -> dict[tuple[str, str], Comparison]:

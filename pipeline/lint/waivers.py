@@ -81,10 +81,13 @@ def apply_waivers(derived: DerivedReport, found: list[LintFinding]) -> tuple[lis
     covered = [[f for f in found if _applies(w, f)] for w in waivers]
     prints = [fingerprint(c) for c in covered]
     live = [w.reason is not None and w.accepted in (None, prints[i]) for i, w in enumerate(waivers)]
+    # By identity: ``covered`` holds the very findings of ``found``, and equal findings are covered alike
+    # (``in`` on the lists compared findings field by field, for every finding and waiver).
+    covered_ids = [{id(f) for f in c} if live[i] else set() for i, c in enumerate(covered)]
     active: list[LintFinding] = []
     waived: list[Waived] = []
     for item in found:
-        match = next((i for i, w in enumerate(waivers) if live[i] and item in covered[i]), None)
+        match = next((i for i, ids in enumerate(covered_ids) if id(item) in ids), None)
         if match is None:
             active.append(item)
         else:

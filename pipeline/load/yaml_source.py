@@ -8,14 +8,18 @@ and so the traps PyYAML lets through (duplicate keys, alias bombs) are refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from pipeline.errors import Location, fail
+from pipeline.load.positions import FieldPath, Positions
 from pipeline.load.yaml_messages import explain_syntax_error
+
+_RELEASED = object()
+"""A document's data once :meth:`SourceDocument.release_data` let them go."""
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Data files are hand-written; anything larger is a mistake (or an attack)."""
@@ -29,37 +33,42 @@ _ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "nu
 """Tags plain YAML values resolve to; anything else (``!!python/...``, ``!!binary``, ``!custom``) is refused."""
 _STR = _CORE + "str"
 
-FieldPath = tuple[str | int, ...]
 
-
-@dataclass(frozen=True)
 class SourceDocument:
     """A parsed YAML file: its data and the position of every key and value."""
 
-    file: str
-    """Path as shown in messages (relative to the project root when possible)."""
-    data: Any
-    """Plain Python data: dicts, lists, str, int, float, bool, None, date."""
-    value_marks: dict[FieldPath, tuple[int, int]]
-    """(line, column), 1-based, of the value at each field path."""
-    key_marks: dict[FieldPath, tuple[int, int]]
-    """(line, column), 1-based, of the mapping key that introduces each field path."""
-    merged: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    """Field paths whose value reached their mapping through a ``<<:`` merge (not typed there), each with
-    the (line, column) of the ``<<:`` key that brought it."""
+    __slots__ = ("file", "_data", "positions", "merged", "_raw")
+
+    def __init__(self, file: str, data: Any, positions: Positions,
+                 merged: dict[FieldPath, tuple[int, int]] | None = None, raw: bytes | None = None):
+        self.file = file
+        """Path as shown in messages (relative to the project root when possible)."""
+        self._data = data
+        self.positions = positions
+        """(line, column), 1-based, of the value at each field path and of the mapping key introducing it."""
+        self.merged = merged if merged is not None else {}
+        """Field paths whose value reached their mapping through a ``<<:`` merge (not typed there), each with
+        the (line, column) of the ``<<:`` key that brought it."""
+        self._raw = raw
+        """The file's bytes, to read the data again once :meth:`release_data` has dropped them."""
+
+    @property
+    def data(self) -> Any:
+        """Plain Python data: dicts, lists, str, int, float, bool, None, date."""
+        if self._data is _RELEASED:
+            return parse_yaml(self._raw, self.file).data  # after the checks, only errors look (E081)
+        return self._data
+
+    def release_data(self) -> None:
+        """Let the data go once every check has read them (a build keeps the validated model, not the
+        plain data, for every report); :attr:`data` parses the file's bytes again if it is asked later."""
+        if self._raw is not None:
+            self._data = _RELEASED
 
     def locate(self, path: FieldPath, *, prefer_key: bool = False) -> Location:
         """The closest known position for ``path`` (walking up to its parents)."""
-        probe = tuple(path)
-        while True:
-            marks = (self.key_marks, self.value_marks) if prefer_key else (self.value_marks, self.key_marks)
-            for table in marks:
-                if probe in table:
-                    line, column = table[probe]
-                    return Location(self.file, line, column)
-            if not probe:
-                return Location(self.file, 1, 1)
-            probe = probe[:-1]
+        line, column = self.positions.closest(path, prefer_key) or (1, 1)
+        return Location(self.file, line, column)
 
     def shown(self, path: FieldPath) -> str:
         """``path`` as messages print it: list items by their ``id`` when they have one, else ``[i]``.
@@ -194,7 +203,8 @@ def parse_yaml(raw: bytes, name: str) -> SourceDocument:
     builder = _Builder(name)
     builder.lines = text.split("\n")
     data = builder.build(nodes[0], ())
-    return SourceDocument(name, data, builder.value_marks, builder.key_marks, builder.merged)
+    positions = Positions(builder.value_marks, builder.key_marks, in_reading_order=not builder.replaced)
+    return SourceDocument(name, data, positions, builder.merged, raw)
 
 
 def _is_empty(node: yaml.Node) -> bool:
@@ -263,7 +273,9 @@ class _Builder:
 
     def __init__(self, name: str):
         self.name = name
-        self.constructor = _StrictLoader("")
+        # A constructor alone, not a whole loader: a loader's parser holds a bound method of itself, and
+        # that cycle kept every file's nodes alive until a collection (none runs while a build checks).
+        self.constructor = yaml.constructor.SafeConstructor()
         self.value_marks: dict[FieldPath, tuple[int, int]] = {}
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
         self.count = 0
@@ -275,6 +287,9 @@ class _Builder:
         """id of a mapping node -> the keys typed in it, and the mark of its '<<:' key (None without one)."""
         self.merged: dict[FieldPath, tuple[int, int]] = {}
         """See :attr:`SourceDocument.merged`."""
+        self.replaced = False
+        """Whether an own key replaced a merged one: its path was read twice, so the marks are not in
+        reading order (see :class:`Positions`)."""
 
     def _mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -401,6 +416,8 @@ class _Builder:
             child = path + (key,)  # one tuple for both tables of marks
             if merge_mark is not None and key not in own:
                 self.merged[child] = merge_mark
+            if child in self.key_marks:
+                self.replaced = True
             self.key_marks[child] = mark
             self.value_marks.pop(child, None)  # an own value replaces a merged one
             result[key] = self.build(value_node, child)
@@ -419,7 +436,8 @@ class _Builder:
             line, column = self._mark(key_node)
             raise fail("E002", "mapping keys must be plain text or numbers",
                        location=Location(self.name, line, column))
-        return key if isinstance(key, str) else str(key)
+        # Interned: the same few dozen keys recur in every report, and positions keep them as path steps.
+        return sys.intern(key if isinstance(key, str) else str(key))
 
 
 def _dotted(path: FieldPath) -> str:

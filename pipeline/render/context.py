@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import orjson
 from dataclasses import dataclass
 from functools import cached_property
+
+import orjson
+from pydantic import BaseModel
 
 from pipeline.derive.findings import FindingFacts
 from pipeline.derive.report import DerivedReport, Value
@@ -142,7 +144,11 @@ class RenderContext:
 
     def plausibility(self, value: Value) -> list[PlausibilityProps]:
         """The lint findings about a figure, waived or not, for the reader."""
-        return plausibility_props(self.loc, self.lint, value)
+        return plausibility_props(self.loc, self.lint, value, self._plausibility_made)
+
+    @cached_property
+    def _plausibility_made(self) -> dict[tuple[str, bool], PlausibilityProps]:
+        return {}
 
     def figure(self, value: Value, unit: str, context: str = "", formatted: str | None = None) -> FigureProps:
         return FigureProps(value=value.value, formatted=formatted or self.format_value(value, unit),
@@ -206,10 +212,28 @@ def to_json_bytes(data: dict) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def plausibility_props(loc: Localizer, lint: LintResult | None, figure) -> list[PlausibilityProps]:
-    """The lint findings about a figure (of either report model), waived or not, translated for the reader."""
+def props_json(props: BaseModel) -> bytes:
+    """``to_json_bytes(props.model_dump(mode="json"))``, written by pydantic's serializer itself: the same
+    bytes (a test compares them), without making the props' dict first."""
+    return props.model_dump_json(indent=2).encode() + b"\n"
+
+
+def plausibility_props(loc: Localizer, lint: LintResult | None, figure,
+                       made: dict[tuple[str, bool], PlausibilityProps] | None = None) -> list[PlausibilityProps]:
+    """The lint findings about a figure (of either report model), waived or not, translated for the reader.
+
+    ``made`` keeps the props made so far by (code, waived), for one locale: they hold nothing else, and
+    a page repeats a few of them on many figures (props are immutable, so one serves each place).
+    """
     if lint is None:
         return []
-    return [PlausibilityProps(code=f.code, title=loc.text(f"lint.{f.code}.title"),
-                              note=loc.text(f"lint.{f.code}.note"), waived=waived)
-            for f, waived in lint.about(figure)]
+    made = {} if made is None else made
+    found = []
+    for f, waived in lint.about(figure):
+        props = made.get((f.code, waived))
+        if props is None:
+            props = made[f.code, waived] = PlausibilityProps(
+                code=f.code, title=loc.text(f"lint.{f.code}.title"), note=loc.text(f"lint.{f.code}.note"),
+                waived=waived)
+        found.append(props)
+    return found

@@ -200,12 +200,7 @@ def _footprint(ctx: RenderContext, deployment) -> str | None:
 
 def _stated_footprint(ctx: RenderContext, facts) -> Value | None:
     """The report's minimum footprint as a figure, so its provenance carries the lint findings about it."""
-    footprint = facts.entry.minimum_hardware
-    if footprint is None:
-        return None
-    index = ctx.report.models.index(facts.entry)
-    return Value(footprint.count, "estimated",
-                 location=ctx.derived.document.locate(("models", index, "minimum_hardware")))
+    return facts.minimum_hardware
 
 
 def _serving_context(ctx: RenderContext, serving) -> str | None:

@@ -10,7 +10,7 @@ from pipeline.models.report import LlmComponent
 
 from pipeline.props.models import Envelope
 from pipeline.render.charts import CHART_KINDS, ChartPlanner
-from pipeline.render.context import RenderContext, to_json_bytes
+from pipeline.render.context import RenderContext, props_json
 from pipeline.render.props_findings import findings_chart, recommendation_chart
 from pipeline.render.props_metrics import concurrency_chart, cost_chart, metric_chart
 from pipeline.render.props_overview import infra_chart, model_spec_chart, overview_chart
@@ -53,7 +53,7 @@ def render_report(ctx: RenderContext, env: Environment, charts: ChartPlanner | N
     base = f"{ctx.report.id}/{ctx.loc.id}"
     source_file = ctx.derived.document.file
     props = render_props(ctx)
-    serialized = {name: to_json_bytes(p.model_dump(mode="json")) for name, p in props.items()}
+    serialized = {name: props_json(p) for name, p in props.items()}
     components = [c for c in ctx.report.page_components if c.name in props]
     if charts is not None:
         charts.add(base, props, ctx.loc.locale, serialized,

@@ -8,6 +8,7 @@ it as text whatever it holds (``<5ms``, ``{x}``, ``<!-- -->``), and ``|`` is wri
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -38,7 +39,8 @@ class Table:
 
 def mdx_text(text: str) -> str:
     """Text as a JSX string expression that MDX 3 renders literally."""
-    literal = json.dumps(str(text), ensure_ascii=False).replace("|", "\\u007c")
+    # What json.dumps(text, ensure_ascii=False) writes for a text, without making an encoder per cell.
+    literal = encode_basestring(str(text)).replace("|", "\\u007c")
     return "{" + literal + "}"
 
 

@@ -10,27 +10,29 @@ import re
 from typing import Any, Iterator
 
 from pipeline.errors import Location, Problem
-from pipeline.load.project import Inputs
+from pipeline.load.po_source import PoScan
+from pipeline.load.yaml_source import SourceDocument
 
 _DRAWN = re.compile(r"cannot draw (.+)$")
 
 
-def locate_missing_glyphs(problems: list[Problem], inputs: Inputs) -> list[Problem]:
-    """``problems`` with each E081 moved to the first input text holding one of its characters."""
-    return [_located(p, inputs) if p.code == "E081" else p for p in problems]
+def locate_missing_glyphs(problems: list[Problem], documents: list[SourceDocument],
+                          po_scans: dict[str, PoScan]) -> list[Problem]:
+    """``problems`` with each E081 moved to the first text holding one of its characters: in the report
+    ``documents`` (in order), else in the translation catalogues ``po_scans``."""
+    return [_located(p, documents, po_scans) if p.code == "E081" else p for p in problems]
 
 
-def _located(problem: Problem, inputs: Inputs) -> Problem:
+def _located(problem: Problem, documents: list[SourceDocument], po_scans: dict[str, PoScan]) -> Problem:
     found = _DRAWN.search(problem.message)
     chars = re.findall(r"'(.)'", found.group(1)) if found else []
     for char in chars:
-        for located in inputs.reports:
-            document = located.document
+        for document in documents:
             for path, text in _texts(document.data, ()):
                 if char in text:
                     return Problem(problem.code, problem.message, document.locate(path), document.shown(path),
                                    f"change this text, or install a font that has {char!r}", problem.severity)
-        for scan in inputs.po_scans.values():
+        for scan in po_scans.values():
             for msgid, entry in scan.entries.items():
                 if char in (entry.string or ""):
                     return Problem(problem.code, problem.message, Location(scan.file, entry.line), msgid,

@@ -17,13 +17,13 @@ from pipeline.validate.translations import TEMPLATE_SYNTAX
 def check_localized(check: Checker, value: Any, path: FieldPath, locales: list[str]) -> None:
     """Every LocalizedText in ``value`` has exactly the site's locales."""
     if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
+        for name, kind in _field_kinds(type(value)):
             child = getattr(value, name)
             if child is None:
                 continue
-            if _is_localized(field.annotation) and isinstance(child, dict):  # Text | LocalizedText: a dict is per locale
+            if kind is _TEXT and isinstance(child, dict):  # Text | LocalizedText: a dict is per locale
                 _check_text(check, child, path + (name,), locales, _slots(value, path))
-            elif typing.get_origin(field.annotation) is list and typing.get_args(field.annotation) == (LocalizedText,):
+            elif kind is _TEXTS:
                 for i, text in enumerate(child):
                     _check_text(check, text, path + (name, i), locales)
             else:
@@ -34,6 +34,23 @@ def check_localized(check: Checker, value: Any, path: FieldPath, locales: list[s
     elif isinstance(value, dict):
         for key, item in value.items():
             check_localized(check, item, path + (key,), locales)
+
+
+_TEXT, _TEXTS, _OTHER = "text", "texts", "other"
+_kinds: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _field_kinds(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Each field of ``model`` with what it holds: a text (or a value that may be one), a list of texts,
+    or anything else; worked out once per model class (every report asks for every one of its values)."""
+    kinds = _kinds.get(model)
+    if kinds is None:
+        kinds = _kinds[model] = tuple(
+            (name, _TEXT if _is_localized(field.annotation) else _TEXTS if (
+                typing.get_origin(field.annotation) is list and typing.get_args(field.annotation) == (LocalizedText,))
+             else _OTHER)
+            for name, field in model.model_fields.items())
+    return kinds
 
 
 def _is_localized(annotation: Any) -> bool:

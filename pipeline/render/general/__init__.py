@@ -12,7 +12,7 @@ from jinja2 import Environment
 
 from pipeline.props.general import GeneralEnvelope
 from pipeline.render.charts import ChartPlanner
-from pipeline.render.context import to_json_bytes
+from pipeline.render.context import props_json
 from pipeline.write import merge_outputs
 from pipeline.render.general import bars, cards, tables
 from pipeline.render.general.context import GeneralContext
@@ -44,7 +44,7 @@ def render_benchmark(ctx: GeneralContext, env: Environment, charts: ChartPlanner
     """Relative output path -> bytes for one report in one locale; static charts go to ``charts``."""
     base = f"{ctx.report.id}/{ctx.loc.id}"
     props = render_props(ctx)
-    serialized = {name: to_json_bytes(p.model_dump(mode="json")) for name, p in props.items()}
+    serialized = {name: props_json(p) for name, p in props.items()}
     outputs = {f"{base}/{name}.json": data for name, data in serialized.items()}
     if charts is not None:
         drawn = [c.name for c in ctx.report.components if c.kind in CHART_KINDS and c.chart]
