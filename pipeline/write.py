@@ -216,6 +216,26 @@ class StagedWrite:
         if not self._dry_run:
             self._guarded(lambda: self._stage(relative, data))
 
+    def current_digest(self, relative: str) -> str | None:
+        """The sha256 (hex) of the regular file at ``relative`` in the output folder as it is, or None."""
+        if relative not in self._listing.files:
+            return None
+        data = _read(self.out_dir / relative)
+        return None if data is None else hashlib.sha256(data).hexdigest()
+
+    def add_current(self, relative: str, digest: str) -> None:
+        """An output whose bytes are those already in the folder (the caller has checked ``digest``
+        with :meth:`current_digest`): kept as it is, not read or compared again."""
+        if relative not in self._listing.files:
+            raise ValueError(f"{relative} is not in {self.out_dir}: only an output on disk can be kept")
+        self._paths.append(relative)
+        if self._refused or self._path_problem(relative, self._folded) is not None:
+            self._refused = True
+            return
+        if self.hashes is not None:
+            self.hashes[relative] = digest
+        self.plan.unchanged.append(relative)
+
     def _path_problem(self, relative: str, folded: dict[str, str]) -> BuildFailed | None:
         """Why ``relative`` may not be written (E090), or None; ``folded`` maps case-folded paths to those seen."""
         try:
