@@ -11,7 +11,8 @@ a shared input changed, an output edited or deleted by hand, no record) renders 
 
 Only rendering is skipped: every report is still loaded, validated, derived and linted, so the build
 reports exactly the problems it always did. Outputs belong to the report whose id is the first part
-of their path; a build has no output that depends on more than one report.
+of their path: a build has no output that depends on more than one report, and should one appear
+(an output outside every report's folder), nothing is reused.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ def reusable(record: dict | None, keys: dict[str, str | None], staged: StagedWri
     by_report: dict[str, dict[str, str]] = {}
     for relative, digest in outputs.items():
         by_report.setdefault(relative.split("/", 1)[0], {})[relative] = digest
+    if not by_report.keys() <= recorded_keys.keys():
+        return {}  # an output outside every report's folder: what it depends on is not known here
     found = {}
     for report, key in keys.items():
         recorded = by_report.get(report)

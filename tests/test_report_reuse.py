@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -150,6 +151,17 @@ def test_a_record_without_report_keys_renders_every_report(built, capsys, render
     record_file = built / CACHE_FILE
     record = json.loads(record_file.read_text(encoding="utf-8"))
     del record["reports"]
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    edit_llm_report(built)
+    build(built, capsys)
+    assert rendered == {LLM, NET}
+
+
+def test_an_output_outside_every_reports_folder_means_nothing_is_reused(built, capsys, rendered):
+    record_file = built / CACHE_FILE
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    (built / "site-data" / "index.json").write_text("{}", encoding="utf-8")
+    record["outputs"]["index.json"] = hashlib.sha256(b"{}").hexdigest()
     record_file.write_text(json.dumps(record), encoding="utf-8")
     edit_llm_report(built)
     build(built, capsys)

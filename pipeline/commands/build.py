@@ -58,14 +58,17 @@ def _run_locked(args: argparse.Namespace, root: Path) -> int:
     checked = planner = None
     try:
         with _collector_paused():
-            from pipeline.build import chart_planner, check, render_outputs
+            from pipeline.render.charts import ChartPlanner, folder_cache, is_chart_output
+
+            # As pipeline.build.chart_planner makes it, but before the rest of the build is imported:
+            # its drawing process, forked now, imports matplotlib meanwhile (an edit's build waits for it).
+            planner = ChartPlanner(folder_cache(root / "site-data"), draw_ahead=True) if args.charts else None
+            from pipeline.build import check, render_outputs
             from pipeline.load.project import ProjectPaths
-            from pipeline.render.charts import is_chart_output
             from pipeline.report_reuse import report_keys, reusable
             from pipeline.write import StagedWrite, describe
 
             paths = ProjectPaths(root)
-            planner = chart_planner(paths) if args.charts else None  # it imports matplotlib meanwhile
             checked = guarded(lambda: check(paths, strict=args.strict))
             keys = guarded(lambda: report_keys(state, checked.inputs)) if state is not None else {}
         # Outputs go to the staging tree as they are rendered, report by report; the folder itself is
