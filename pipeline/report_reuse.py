@@ -21,7 +21,6 @@ import os
 from pathlib import Path
 
 from pipeline.build_cache import InputState
-from pipeline.load.measurements import expand_entry_files
 from pipeline.load.project import Inputs
 from pipeline.write import StagedWrite
 
@@ -34,6 +33,8 @@ def owned_files(inputs: Inputs) -> dict[str, set[str]]:
     for located in inputs.reports:
         read = [file for points in inputs.measurements.get(located.document.file, ()) for file in points.files]
         owned[located.value.id] = _real([located.document.file, *read], inputs.root)
+    if any(located.value.measurements for located in inputs.benchmarks):
+        from pipeline.load.measurements import expand_entry_files  # the loader has imported it already
     for located in inputs.benchmarks:
         files = _real([located.document.file], inputs.root)
         for index, entry in enumerate(located.value.measurements):
