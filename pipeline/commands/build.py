@@ -70,7 +70,8 @@ def _run_locked(args: argparse.Namespace, root: Path) -> int:
 
             paths = ProjectPaths(root)
             checked = guarded(lambda: check(paths, strict=args.strict))
-            keys = guarded(lambda: report_keys(state, checked.inputs)) if state is not None else {}
+            recorded = state is not None and not args.check  # the record keeps each report's key
+            keys = guarded(lambda: report_keys(state, checked.inputs)) if recorded else {}
         # Outputs go to the staging tree as they are rendered, report by report; the folder itself is
         # switched only when the block is left without an error (--check only compares). A report
         # whose inputs and outputs are as the last build left them is not rendered: its files stay.
