@@ -1,8 +1,8 @@
 """The folders of the tree a write replaced, kept (emptied of files) for the next write to stage into.
 
 On a disk mounted with online discard, as this project's machine's is, removing a folder costs a
-millisecond or more: making and removing a site's 30-odd folders cost an edit's write ten times what
-its files did. So the replaced tree is emptied of files (cheap) and kept beside the output folder as
+millisecond or more: removing a site's 30-odd folders cost an edit's write more than writing and
+linking all its files. So the replaced tree is emptied of files (cheap) and kept beside the output folder as
 ``.<name>.spare``; the next write renames it to its staging tree, removes what was put there since,
 and at the end the folders no output needs. It holds no file, so a killed write can leave nothing
 readable in it; a write that finds none makes its folders as before.
