@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from pipeline.derive.findings import FindingFacts, derive_findings
 from pipeline.derive.report import DerivedReport, derive_report
@@ -165,14 +165,15 @@ def chart_planner(paths: ProjectPaths) -> ChartPlanner:
     return ChartPlanner(folder_cache(paths.output), draw_ahead=True)
 
 
-def render_outputs(paths: ProjectPaths, checked: Checked,
-                   planner: ChartPlanner | None = None) -> Iterator[tuple[str, bytes]]:
+def render_outputs(paths: ProjectPaths, checked: Checked, planner: ChartPlanner | None = None,
+                   reused: Collection[str] = ()) -> Iterator[tuple[str, bytes]]:
     """Every output of ``checked`` as (path relative to site-data/, bytes), report by report, locale by locale.
 
     Each report's outputs are handed on as soon as they are rendered and kept no longer (only their
     paths, to refuse one given twice: E095). A message missing from a catalogue fails the build
     (E060) once every report is rendered; the charts, planned with ``planner`` (none: no charts) and
-    drawn while the rest renders, come last.
+    drawn while the rest renders, come last. Reports in ``reused`` (ids) are left out: their outputs
+    are those of the last build (:mod:`pipeline.report_reuse`).
     """
     env = template_environment(paths.templates)
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
@@ -185,15 +186,19 @@ def render_outputs(paths: ProjectPaths, checked: Checked,
         return rendered.items()
 
     for derived in checked.take_derived():
+        if derived.report.id in reused:
+            continue
         for loc in localizers:
             ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))
             yield from claim(render_report(ctx, env, planner), derived.document.file)
     Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
-    if checked.general:
+    if any(g.report.id not in reused for g in checked.general):
         from pipeline.render.general import render_benchmark
         from pipeline.render.general.context import GeneralContext
 
         for derived in checked.take_derived(general=True):
+            if derived.report.id in reused:
+                continue
             for loc in localizers:
                 rendered = render_benchmark(GeneralContext(derived, loc, checked.lint.get(derived.report.id)), env,
                                             planner)

@@ -4,7 +4,9 @@ An editor runs ``make site-data`` before every site build; most of the time noth
 changed. The fingerprint covers every input that can change an output — data/, i18n/,
 templates/, the pipeline's own source, the versions of the libraries that format or draw,
 the chart font override and the --strict flag — and the record lists the hash of every
-file the build wrote. If both still match, the build is skipped before any heavy import.
+file the build wrote. If both still match, the build is skipped before any heavy import. The
+record also keeps a key per report, so that an edit's build renders only the reports whose own
+inputs changed (:mod:`pipeline.report_reuse`).
 
 This module imports only the standard library, on purpose: it runs before pydantic,
 Babel, Jinja2 or matplotlib are loaded.
@@ -16,11 +18,14 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 CACHE_FILE = Path(".site-data-cache") / "build.json"
 """Where the record of the last successful build lives, under the project root (not committed)."""
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: the record also holds each report's key (:meth:`InputState.report_key`)."""
 
 _INPUT_FOLDERS = ("data", "i18n", "templates")
 _LIBRARIES = ("pydantic", "pydantic-core", "babel", "jinja2", "pyyaml", "matplotlib", "pillow", "pandas", "orjson")
@@ -29,18 +34,62 @@ _LARGEST_INPUT = 256 * 1024 * 1024
 """Inputs larger than this are not read here (the build refuses them); their size and mtime count."""
 
 
+@dataclass(frozen=True)
+class InputState:
+    """Everything a build's output depends on, hashed once as the build starts (before anything is read)."""
+
+    environment: bytes
+    """Digest of the options, the library versions and the pipeline's own source."""
+    files: tuple[tuple[str, str, bytes], ...]
+    """Every file under data/, i18n/ and templates/, sorted: (path relative to the root, real path,
+    content digest)."""
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of the whole state: equal fingerprints, equal outputs."""
+        return self._digest(self.files).hexdigest()
+
+    def report_key(self, owned: Iterable[str], owned_by_any: set[str]) -> str | None:
+        """A hash of what one report's outputs depend on: the shared inputs (the options, the code and
+        every file no report owns: catalogues, translations, templates) and ``owned``, the real paths of
+        the report's own files (its YAML, its raw files); ``owned_by_any`` holds those of every report.
+
+        None when one of ``owned`` was not hashed as the build started (it appeared since, or it is
+        outside the input folders): such a report is rendered every time.
+        """
+        digests = {real: digest for _, real, digest in self.files}
+        own = sorted(set(owned))
+        if any(real not in digests for real in own):
+            return None
+        digest = self._digest(tuple(entry for entry in self.files if entry[1] not in owned_by_any))
+        for real in own:
+            digest.update(b"own\0" + real.encode() + b"\0" + digests[real])
+        return digest.hexdigest()
+
+    def _digest(self, files: tuple[tuple[str, str, bytes], ...]):
+        digest = hashlib.sha256(self.environment)
+        for relative, _, content in files:
+            digest.update(relative.encode() + b"\0" + content)
+        return digest
+
+
+def input_state(root: Path, *, strict: bool) -> InputState:
+    """Hash every input of a build under ``root`` (see :class:`InputState`)."""
+    environment = hashlib.sha256()
+    environment.update(f"v{FORMAT_VERSION} strict={strict} python={sys.version_info[:3]}\n".encode())
+    environment.update(f"font={os.environ.get('SITE_DATA_CJK_FONT', '')}\n".encode())
+    for dist in _installed_versions():
+        environment.update(f"{dist}\n".encode())
+    for path in _files(_PACKAGE, ("",), ".py"):
+        environment.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + _content_hash(path))
+    files = tuple((path.relative_to(root).as_posix(), os.path.realpath(path), _content_hash(path))
+                  for path in _files(root, _INPUT_FOLDERS))
+    return InputState(environment.digest(), files)
+
+
 def fingerprint(root: Path, *, strict: bool) -> str:
     """A hash of everything a build's output depends on."""
-    digest = hashlib.sha256()
-    digest.update(f"v{FORMAT_VERSION} strict={strict} python={sys.version_info[:3]}\n".encode())
-    digest.update(f"font={os.environ.get('SITE_DATA_CJK_FONT', '')}\n".encode())
-    for dist in _installed_versions():
-        digest.update(f"{dist}\n".encode())
-    for base, files in [(root, _files(root, _INPUT_FOLDERS)), (_PACKAGE, _files(_PACKAGE, ("",), ".py"))]:
-        for path in files:
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            digest.update(_content_hash(path))
-    return digest.hexdigest()
+    return input_state(root, strict=strict).fingerprint
 
 
 def _installed_versions() -> list[str]:
@@ -110,21 +159,21 @@ def load_record(root: Path) -> dict | None:
     return record if isinstance(record, dict) and record.get("format") == FORMAT_VERSION else None
 
 
-def is_current(root: Path, out_dir: Path, key: str) -> dict | None:
-    """The previous record when the inputs and every output are exactly as that build left them."""
-    record = load_record(root)
+def is_current(record: dict | None, out_dir: Path, key: str) -> bool:
+    """Whether the inputs and every output are exactly as the build ``record`` describes left them."""
     if record is None or record.get("fingerprint") != key:
-        return None
-    if output_hashes(out_dir) != record.get("outputs"):
-        return None  # an output was edited, deleted or added by hand: rebuild to restore it
-    return record
+        return False
+    # An output edited, deleted or added by hand: rebuild to restore it.
+    return output_hashes(out_dir) == record.get("outputs")
 
 
-def save_record(root: Path, key: str, hashes: dict[str, str], summary: dict) -> None:
-    """Remember a successful build (``hashes``: output path -> sha256 hex of its bytes); a failure to
-    write the cache only costs a rebuild next time."""
+def save_record(root: Path, key: str, hashes: dict[str, str], summary: dict,
+                reports: dict[str, str | None]) -> None:
+    """Remember a successful build (``hashes``: output path -> sha256 hex of its bytes; ``reports``:
+    report id -> its key, see :meth:`InputState.report_key`); a failure to write the cache only costs
+    a rebuild next time."""
     record = {"format": FORMAT_VERSION, "fingerprint": key, "outputs": dict(sorted(hashes.items())),
-              "summary": summary}
+              "reports": dict(sorted(reports.items())), "summary": summary}
     try:
         path = root / CACHE_FILE
         path.parent.mkdir(parents=True, exist_ok=True)

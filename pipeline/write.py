@@ -8,7 +8,9 @@ renamed to ``.site-data.ready-<pid>`` and switched with ``site-data/`` in one at
 (``renameat2(RENAME_EXCHANGE)``; where the kernel lacks it, two renames that the next run rolls
 forward). Readers therefore see the old tree or the new one, never a mix, and nothing temporary is
 ever inside ``site-data/``; a build killed at any point leaves leftovers only beside it, which the
-next build removes (or, after a half-done fallback switch, completes) before reading anything.
+next build removes (or, after a half-done fallback switch, completes) before reading anything. The
+replaced tree's folders, emptied of files, stay beside it as ``.site-data.spare``: the next write stages
+into them instead of making and removing every folder again (:mod:`pipeline.spare_folders`).
 
 Builds hold the output lock (:mod:`pipeline.output_lock`) while they plan and write, so two builds
 never interleave. A failure at any step removes the staged tree and reports E091.
@@ -29,6 +31,7 @@ from typing import Callable, Collection, Iterable
 
 from pipeline.errors import BuildFailed, Location, Problem, fail
 from pipeline.output_lock import output_lock, real_output, sibling
+from pipeline.spare_folders import SPARE, keep_folders, remove_empty_folders, take_spare
 
 
 @dataclass
@@ -172,6 +175,7 @@ class StagedWrite:
         self._refused = False
         self._staging: Path | None = None
         self._made: set[Path] = set()
+        self._recycled = False
         self._current = ""
         self._locked = ExitStack()
 
@@ -215,6 +219,26 @@ class StagedWrite:
         (self.plan.changed if relative in listing.files or relative in listing.others else self.plan.added).append(relative)
         if not self._dry_run:
             self._guarded(lambda: self._stage(relative, data))
+
+    def current_digest(self, relative: str) -> str | None:
+        """The sha256 (hex) of the regular file at ``relative`` in the output folder as it is, or None."""
+        if relative not in self._listing.files:
+            return None
+        data = _read(self.out_dir / relative)
+        return None if data is None else hashlib.sha256(data).hexdigest()
+
+    def add_current(self, relative: str, digest: str) -> None:
+        """An output whose bytes are those already in the folder (the caller has checked ``digest``
+        with :meth:`current_digest`): kept as it is, not read or compared again."""
+        if relative not in self._listing.files:
+            raise ValueError(f"{relative} is not in {self.out_dir}: only an output on disk can be kept")
+        self._paths.append(relative)
+        if self._refused or self._path_problem(relative, self._folded) is not None:
+            self._refused = True
+            return
+        if self.hashes is not None:
+            self.hashes[relative] = digest
+        self.plan.unchanged.append(relative)
 
     def _path_problem(self, relative: str, folded: dict[str, str]) -> BuildFailed | None:
         """Why ``relative`` may not be written (E090), or None; ``folded`` maps case-folded paths to those seen."""
@@ -265,9 +289,11 @@ class StagedWrite:
         if self._staging is None:
             staging = sibling(self._real, "staging", str(os.getpid()))
             self._step("begin")
-            os.mkdir(staging)
+            spare = take_spare(sibling(self._real, SPARE), staging)
+            if spare is None:
+                os.mkdir(staging)
+            self._made, self._recycled = spare or {staging}, spare is not None
             self._staging = staging
-            self._made = {staging}
         return self._staging
 
     def _target(self, relative: str) -> Path:
@@ -281,6 +307,9 @@ class StagedWrite:
         for folder in reversed(missing):
             os.mkdir(folder)
             self._made.add(folder)
+        if self._recycled and target in self._made:  # a spare folder where this output's file goes
+            shutil.rmtree(target)
+            self._made = {folder for folder in self._made if folder != target and target not in folder.parents}
         return target
 
     def _stage(self, relative: str, data: bytes) -> None:
@@ -305,6 +334,8 @@ class StagedWrite:
                 os.link(source, target)
             except OSError:  # no hard links on this file system: a copy with its times does as well
                 shutil.copy2(source, target)
+        if self._recycled:  # folders of the spare that no output needs: a published tree has no empty one
+            remove_empty_folders(self._staging)
         ready = sibling(real, "ready", str(os.getpid()))
         self._step("ready")
         os.rename(self._staging, ready)
@@ -327,7 +358,7 @@ def _switch(ready: Path, real: Path, step: Fault) -> None:
         return
     if _exchange(ready, real):
         step("discard")  # ``ready`` now holds the previous tree
-        shutil.rmtree(ready, ignore_errors=True)
+        keep_folders(ready, sibling(real, SPARE))
         return
     # No atomic exchange: two renames. Killed between them, the next run puts ``ready`` in place.
     old = sibling(real, "old", str(os.getpid()))
@@ -339,7 +370,7 @@ def _switch(ready: Path, real: Path, step: Fault) -> None:
         os.rename(old, real)
         raise
     step("discard")
-    shutil.rmtree(old, ignore_errors=True)
+    keep_folders(old, sibling(real, SPARE))
 
 
 EXCHANGE = True

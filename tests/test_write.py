@@ -112,10 +112,11 @@ def _operations_of_a_write(tmp_path, monkeypatch) -> int:
 
 def test_a_failure_at_any_step_of_a_write_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
     total = _operations_of_a_write(tmp_path, monkeypatch)
-    # the staging folder and 4 below it; 3 files written and made readable; the complete tree
-    # renamed to ready, then exchanged with the folder (a failed hard link falls back to a copy)
-    assert total == 13
-    for fail_at in range(1, total + 1):
+    # a spare tree looked for (none yet), the staging folder and 4 below it; 3 files written and made
+    # readable; the complete tree renamed to ready, then exchanged with the folder (a failed hard link
+    # falls back to a copy); last, after the switch, the replaced tree's folders kept as the spare
+    assert total == 15
+    for fail_at in range(1, total):
         out = tmp_path / f"out-{fail_at}"
         seed(out, CURRENT)
         before = snapshot(out)
@@ -130,6 +131,35 @@ def test_a_failure_at_any_step_of_a_write_leaves_the_folder_as_it_was(tmp_path, 
         assert problem.code == "E091"
         assert problem.message == "cannot write the output: No space left on device"
         assert problem.hint == "check free disk space and permissions; site-data/ was left unchanged"
+
+
+def test_a_failure_to_keep_the_spare_folders_only_removes_them(tmp_path, monkeypatch):
+    total = _operations_of_a_write(tmp_path, monkeypatch)
+    out = tmp_path / "out"
+    seed(out, CURRENT)
+    with monkeypatch.context() as patch:
+        Faults(patch, total)  # the rename of the replaced tree to the spare, after the switch
+        apply_writes(plan_writes(NEW, out), NEW, out)
+    assert {relative: data for relative, (data, _) in snapshot(out).items() if data is not None} == NEW
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [".out.lock"]
+
+
+def test_the_next_write_stages_into_the_spare_folders_and_keeps_none_empty(tmp_path):
+    out = tmp_path / "out"
+    seed(out, CURRENT)
+    apply_writes(plan_writes(NEW, out), NEW, out)
+    spare = tmp_path / ".out.spare"
+    assert sorted(p.relative_to(spare).as_posix() for p in spare.rglob("*")) == [
+        "r", "r/en", "r/zh", "r/zh/tables"]  # the replaced tree's folders, no file
+    (spare / "r" / "en" / "stray.json").write_text("{}", encoding="utf-8")  # put there since: not published
+    for relative in ("r/en/Gone.json/x", "r/en/Same.json"):  # folders where a written and a linked file go
+        (spare / relative).mkdir(parents=True)
+    (spare / "r" / "ko" / "deep").mkdir(parents=True)
+    apply_writes(plan_writes(CURRENT, out), CURRENT, out)
+    assert {relative: data for relative, (data, _) in snapshot(out).items()} == {
+        **CURRENT, "r": None, "r/en": None, "r/zh": None, "r/zh/tables": None}  # no r/ko/ left empty
+    assert sorted(p.relative_to(spare).as_posix() for p in spare.rglob("*")) == [
+        "r", "r/en", "r/ko", "r/ko/tables"]
 
 
 def test_without_hard_links_the_old_version_is_kept_as_a_copy(tmp_path, monkeypatch):

@@ -47,30 +47,42 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
 
 def _run_locked(args: argparse.Namespace, root: Path) -> int:
-    # The fingerprint serves the no-op check and the record, both only for a build with charts.
-    key = build_cache.fingerprint(root, strict=args.strict) if args.charts else None
-    if key is not None and not args.check and not args.force:
-        record = build_cache.is_current(root, root / "site-data", key)
-        if record is not None:
-            return _report_unchanged(args, record["summary"])
+    # The inputs' hashes serve the no-op check, the reuse of unchanged reports and the record, all only
+    # for a build with charts; --check and --force trust no record.
+    state = build_cache.input_state(root, strict=args.strict) if args.charts else None
+    key = state.fingerprint if state is not None else None
+    record = build_cache.load_record(root) if key is not None and not args.check and not args.force else None
+    if key is not None and build_cache.is_current(record, root / "site-data", key):
+        return _report_unchanged(args, record["summary"])
 
     checked = planner = None
     try:
         with _collector_paused():
-            from pipeline.build import chart_planner, check, render_outputs
+            from pipeline.render.charts import ChartPlanner, folder_cache, is_chart_output
+
+            # As pipeline.build.chart_planner makes it, but before the rest of the build is imported:
+            # its drawing process, forked now, imports matplotlib meanwhile (an edit's build waits for it).
+            planner = ChartPlanner(folder_cache(root / "site-data"), draw_ahead=True) if args.charts else None
+            from pipeline.build import check, render_outputs
             from pipeline.load.project import ProjectPaths
-            from pipeline.render.charts import is_chart_output
+            from pipeline.report_reuse import report_keys, reusable
             from pipeline.write import StagedWrite, describe
 
             paths = ProjectPaths(root)
-            planner = chart_planner(paths) if args.charts else None  # it imports matplotlib meanwhile
             checked = guarded(lambda: check(paths, strict=args.strict))
+            recorded = state is not None and not args.check  # the record keeps each report's key
+            keys = guarded(lambda: report_keys(state, checked.inputs)) if recorded else {}
         # Outputs go to the staging tree as they are rendered, report by report; the folder itself is
-        # switched only when the block is left without an error (--check only compares).
+        # switched only when the block is left without an error (--check only compares). A report
+        # whose inputs and outputs are as the last build left them is not rendered: its files stay.
         staged = StagedWrite(paths.output, keep=None if args.charts else is_chart_output, dry_run=args.check,
                              hashes=key is not None)
         with staged:
-            guarded(lambda: staged.add_all(render_outputs(paths, checked, planner)))
+            reused = guarded(lambda: reusable(record, keys, staged))
+            for outputs in reused.values():
+                for relative, digest in outputs.items():
+                    staged.add_current(relative, digest)
+            guarded(lambda: staged.add_all(render_outputs(paths, checked, planner, reused)))
     except InternalError:
         build_cache.forget(root)
         return EXIT_INTERNAL
@@ -97,7 +109,7 @@ def _run_locked(args: argparse.Namespace, root: Path) -> int:
                "warnings": [dataclasses.asdict(w) for w in checked.problems],
                "waived": waived_summary(checked.waived)}
     if key is not None:  # a partial build is no record of the whole output
-        build_cache.save_record(root, key, staged.hashes, summary)
+        build_cache.save_record(root, key, staged.hashes, summary, keys)
     print(_summary_line(summary, len(plan.added), len(plan.changed), len(plan.removed), len(plan.unchanged)),
           file=_summary_stream(args))
     return EXIT_OK

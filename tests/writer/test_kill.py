@@ -48,9 +48,11 @@ def steps_of_a_write(tmp_path: Path, *, exchange: bool, monkeypatch) -> list[str
 
 
 def beside(folder: Path) -> list[str]:
-    """What sits beside the output folder apart from its lock."""
+    """What sits beside the output folder apart from its lock and the spare folders (which hold no file)."""
+    spare = folder.parent / f".{folder.name}.spare"
+    assert not [p for p in spare.rglob("*") if not p.is_dir()], "a file in the spare folders"
     return sorted(p.name for p in folder.parent.iterdir()
-                  if p.name.startswith(f".{folder.name}.") and p.name != f".{folder.name}.lock")
+                  if p.name.startswith(f".{folder.name}.") and p.name not in (f".{folder.name}.lock", spare.name))
 
 
 def no_temporaries_inside(folder: Path) -> None:
