@@ -310,4 +310,4 @@ def _draw_batch(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[st
     cores = workers if workers is not None else _cores()
 
     with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:
-        return list(pool.map(_draw_one, jobs, chunksize=max(1, len(jobs) // (2 * cores))))
+        return list(pool.map(_draw_one, jobs))  # one at a time: charts differ in cost several-fold

@@ -188,16 +188,25 @@ def encode_png(rgba, width: int, height: int) -> bytes:
     smaller than Pillow's adaptive filtering (155 KB against 186 KB for a concurrency chart) in a third
     of the time (8 ms against 25), and the bytes depend on the pixels and zlib alone.
     """
+    global _ROWS
     rgb = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).convert("RGB").tobytes()
-    rows = numpy.zeros((height, width * 3 + 1), numpy.uint8)  # each row: filter type 0 (none), then RGB
+    size = height * (width * 3 + 1)
+    if len(_ROWS) < size:  # one buffer for every chart of the process: fresh pages cost a fault each
+        _ROWS = bytearray(size)
+    rows = numpy.frombuffer(_ROWS, numpy.uint8, count=size).reshape(height, width * 3 + 1)
+    rows[:, 0] = 0  # each row: filter type 0 (none), then its RGB
     rows[:, 1:] = numpy.frombuffer(rgb, numpy.uint8).reshape(height, width * 3)
-    packed = zlib.compress(rows, PNG_COMPRESSION)
+    packed = zlib.compress(memoryview(_ROWS)[:size], PNG_COMPRESSION)
     per_metre = round(PNG_DPI / 0.0254)
     return (b"\x89PNG\r\n\x1a\n"
             + _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))  # 8-bit RGB
             + _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
             + _chunk(b"IDAT", packed)
             + _chunk(b"IEND", b""))
+
+
+_ROWS = bytearray()
+"""The PNG's rows before packing, kept for the next chart."""
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

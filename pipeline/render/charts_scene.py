@@ -135,10 +135,35 @@ class Scene:
 
 
 def ems(family: str, weight: str = "normal"):
-    """A string's width in ems of its size, drawn in ``family`` (for wrapping text to a width)."""
+    """A string's width in ems of its size in ``family``, from its characters' advances: for wrapping
+    text to a width, where kerning does not matter (shaping every word and character a line might
+    break at cost more than drawing the chart)."""
+    files = font_files(family, weight)
+
     def measure(text: str) -> float:
-        return shaped(family, weight, text).width / FONT_SCALE
+        total = 0.0
+        for ch in text:
+            advance = _ADVANCES.get((family, weight, ch))
+            if advance is None:
+                advance = _ADVANCES[(family, weight, ch)] = _advance(files, ch)
+            total += advance
+        return total / FONT_SCALE
     return measure
+
+
+_ADVANCES: dict[tuple[str, str, str], float] = {}
+"""(family, weight, character) -> its advance at FONT_SCALE."""
+
+
+def _advance(files: tuple[str, ...], ch: str) -> float:
+    """A character's advance at FONT_SCALE in the first of ``files`` that has it (0 if none has)."""
+    for file in files:
+        font = get_font(file)
+        font.set_size(FONT_SCALE, 72)
+        index = font.get_char_index(ord(ch))
+        if index:
+            return font.load_glyph(index, flags=LoadFlags.NO_HINTING).horiAdvance / 64
+    return 0.0
 
 
 # -- paths -------------------------------------------------------------------------------------
@@ -195,8 +220,8 @@ class Run:
 
 
 _FONTS: dict[tuple[str, str], tuple[str, ...]] = {}
-_RUNS: dict[tuple, Run] = {}
-"""(font files, text) -> its run: a site draws ~5,900 strings, ~1,100 of them distinct."""
+_RUNS: dict[tuple[str, str, str], Run] = {}
+"""(family, weight, text) -> its run: a site draws ~5,900 strings, ~1,100 of them distinct."""
 OUTLINES: dict[str, tuple] = {}
 """Glyph id -> (vertices, codes) of its outline at FONT_SCALE, y up."""
 
@@ -214,11 +239,10 @@ def font_files(family: str, weight: str) -> tuple[str, ...]:
 
 def shaped(family: str, weight: str, text: str) -> Run:
     """``text`` shaped with the chart font (once per process), at FONT_SCALE."""
-    files = font_files(family, weight)
-    key = (files, text)
+    key = (family, weight, text)  # not the font files: hashing those (matplotlib's FontPath) is slow
     run = _RUNS.get(key)
     if run is None:
-        run = _RUNS[key] = _shape(files, text)
+        run = _RUNS[key] = _shape(font_files(family, weight), text)
     return run
 
 

@@ -72,12 +72,15 @@ def wrap(text: str, width_em: float, measure: Callable[[str], float] = em_width)
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        line = ""
+        line, width = "", 0.0  # the line so far, and its width with its trailing spaces
         for token in _tokens(paragraph):
-            if line and measure((line + token).rstrip()) > width_em:
+            # A line's width is the sum of its tokens' (each measured once, not every longer prefix).
+            if line and width + measure(token.rstrip()) > width_em:
                 lines.append(line.rstrip())
                 line = token.lstrip()
+                width = measure(line)
             else:
                 line += token
+                width += measure(token)
         lines.append(line.rstrip())
     return lines
