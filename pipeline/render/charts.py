@@ -227,6 +227,15 @@ class ChartPlanner:
         return _named(job, files)
 
 
+def build_planner(output: Path) -> ChartPlanner:
+    """The planner of a build's charts, reusing the current ones in ``output`` (site-data/), drawing ahead.
+
+    Made before the reports are checked: its drawing process (Linux, two cores or more) imports
+    matplotlib meanwhile. Close it (:meth:`ChartPlanner.close`) if the build fails before the charts.
+    """
+    return ChartPlanner(folder_cache(output), draw_ahead=True)
+
+
 def key_file(key: str, files: dict[str, bytes]) -> bytes:
     """The ``.key`` file of a chart: its key, then the SHA-256 of each format's bytes drawn from it."""
     lines = [key] + [f"{fmt} sha256:{hashlib.sha256(files[fmt]).hexdigest()}" for fmt in FORMATS]

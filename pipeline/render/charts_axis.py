@@ -18,11 +18,15 @@ def axis_ticks(high: float, target: int = 5) -> list[float]:
     """
     if not high > 0:
         return [0.0, 1.0]
-    raw = high / target
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in _STEPS if m * magnitude >= raw - 1e-12 * magnitude)
+    step = round_step(high / target)
     count = math.ceil(high / step - 1e-9)
     return [round(i * step, 10) for i in range(count + 1)]
+
+
+def round_step(raw: float) -> float:
+    """The smallest round step (1, 2, 2.5 or 5 x 10^k) at least ``raw`` (> 0)."""
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in _STEPS if m * magnitude >= raw - 1e-12 * magnitude)
 
 
 def tick_decimals(ticks: list[float]) -> int:

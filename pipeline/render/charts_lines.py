@@ -31,7 +31,7 @@ def draw_lines(props: ConcurrencyChartProps, family: str) -> Scene:
     rows = len(props.series)
 
     scaling_width = max(label_width(props.scaling_label, NOTE) * 0.55, 1.05)
-    header_lines = len(wrap(props.scaling_label, scaling_width * 72 / NOTE, ems(family)))
+    scaling_lines = wrap(props.scaling_label, scaling_width * 72 / NOTE, ems(family))
 
     layout = Layout()
     header_top = layout.take(1.08 + legend_height(legend))
@@ -39,7 +39,7 @@ def draw_lines(props: ConcurrencyChartProps, family: str) -> Scene:
     axes_top = layout.take(AXES_HEIGHT)
     layout.take(0.30)
     x_label_top = layout.take(0.34)
-    table_top = layout.take(0.12 + 0.15 * header_lines + TABLE_ROW * rows + 0.16)
+    table_top = layout.take(0.12 + 0.15 * len(scaling_lines) + TABLE_ROW * rows + 0.16)
     notes_top = layout.take(0.1 + 0.17 * len(note_lines) + 0.12)
 
     scene = Scene(WIDTH, layout.y, family)
@@ -52,7 +52,7 @@ def draw_lines(props: ConcurrencyChartProps, family: str) -> Scene:
     pad = max((span[1] - span[0]) * 0.04, 0.1)
     area = PlotArea(left, axes_top, plot_width, AXES_HEIGHT, (span[0] - pad, span[1] + pad),
                     (props.ticks[0].value, props.ticks[-1].value))
-    _value_table(scene, area, props, labels, xs, table_top, scaling_width)
+    _value_table(scene, area, props, labels, xs, table_top, scaling_width, scaling_lines)
     grid(scene, area, GRID, ys=[t.value for t in props.ticks])
     for series in sorted(props.series, key=lambda s: s.scenario == props.best_at_peak):  # the best on top
         color = labels[series.scenario].color
@@ -88,10 +88,10 @@ def _end_labels(scene: Scene, area: PlotArea, props: ConcurrencyChartProps, labe
 
 
 def _value_table(scene: Scene, area: PlotArea, props: ConcurrencyChartProps, labels: dict, xs: dict[int, float],
-                 top: float, scaling_width: float) -> None:
-    """Every formatted value, in a row per scenario aligned under its concurrency level, and the scaling."""
+                 top: float, scaling_width: float, header: list[str]) -> None:
+    """Every formatted value, in a row per scenario aligned under its concurrency level, and the scaling
+    (its column headed by ``header``, the scaling label's lines)."""
     scaling_x = WIDTH - 0.4 - scaling_width / 2
-    header = wrap(props.scaling_label, scaling_width * 72 / NOTE, ems(scene.family))
     rows_top = top + 0.12 + 0.15 * len(header)
     scene.rect(0.3, rows_top, WIDTH - 0.6, TABLE_ROW * len(props.series) + 0.08, fill="#f9fafb", stroke=GRID,
                stroke_width=0.6)

@@ -3,8 +3,8 @@
 Both formats come from the one record: the SVG is written from it, and Agg (matplotlib's rasteriser,
 used directly) paints it at ``PNG_DPI``. Text is outlines in both (glyphs defined once per SVG and
 placed with ``<use>``), so a chart looks the same in every viewer and needs no font. The bytes depend
-only on the scene: clip and hatch ids are numbered in order of first use, numbers are written with fixed precision,
-and neither file carries a date or a software version. A glyph's id is its font's PostScript name and
+only on the scene: clip and hatch ids are numbered in order of first use, numbers are written with
+fixed precision, and neither file carries a date or a software version. A glyph's id is its font's PostScript name and
 its index in the font.
 """
 
@@ -26,7 +26,7 @@ from matplotlib.path import Path
 from matplotlib.transforms import Affine2D, Bbox
 from PIL import Image
 
-from pipeline.render.charts_scene import FONT_SCALE, OUTLINES, Glyphs, Scene, Shape
+from pipeline.render.charts_scene import FONT_SCALE, OUTLINES, Glyphs, Scene, Shape, rectangle
 
 PNG_DPI = 150
 PNG_COMPRESSION = 2
@@ -152,7 +152,7 @@ def scene_png(scene: Scene) -> bytes:
     # Scene points (y down) to Agg's pixels (y up, as matplotlib's display coordinates).
     to_pixels = Affine2D().scale(1, -1).translate(0, scene.height * 72).scale(PNG_DPI / 72)
     pixels = PNG_DPI / 72
-    agg.draw_path(_context(None, 0.0), _rect_path(width, height), Affine2D(), (1.0, 1.0, 1.0, 1.0))
+    agg.draw_path(_context(None, 0.0), rectangle(0, 0, width, height), Affine2D(), (1.0, 1.0, 1.0, 1.0))
     for item in scene.items:
         if isinstance(item, Glyphs):
             gc = _context(None, 0.0)
@@ -214,20 +214,14 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def _context(stroke: str | None, width: float) -> GraphicsContextBase:
+    """Agg's graphics context for a shape: mitred, butt-ended, stroked only with a ``stroke``."""
     gc = GraphicsContextBase()
-    gc.set_linewidth(width)
+    gc.set_linewidth(width if stroke is not None else 0.0)
     gc.set_joinstyle("miter")
     gc.set_capstyle("butt")
     if stroke is not None:
         gc.set_foreground(stroke)
-    else:
-        gc.set_linewidth(0.0)
     return gc
-
-
-def _rect_path(width: float, height: float) -> Path:
-    return Path([(0, 0), (width, 0), (width, height), (0, height), (0, 0)],
-                [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY])
 
 
 _RUN_PATHS: dict[tuple, Path] = {}

@@ -11,13 +11,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from pipeline.render.charts_axis import tick_decimals
+from pipeline.render.charts_axis import round_step, tick_decimals
 from pipeline.render.charts_scene import Scene
 
 SPINE, SPINE_WIDTH = "#9ca3af", 0.8
 TICK_LENGTH, TICK_PAD, TICK_WIDTH = 3.5, 3.5, 0.8
 """Points."""
 GRID_WIDTH = 0.8
+KEY_HEIGHT, KEY_GAP, LINE_KEY, COLUMN_GAP, ROW_GAP = 0.7, 0.8, 2.0, 2.0, 0.5
+"""Legends, in ems: a key's height, key to label, a line key's length, between columns and rows."""
+LEGEND_GAP, LEGEND_PAD = 0.5, 0.4
+"""Ems between a plot and its legend, and around the legend's entries."""
 
 
 @dataclass(frozen=True)
@@ -115,9 +119,7 @@ def auto_ticks(high: float, length: float, label_size: float, horizontal: bool) 
     bins = max(1, min(9, math.floor(length * 72 / (label_size * (3 if horizontal else 2)))))
     if not high > 0:
         return [0.0]
-    raw = high / bins
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * magnitude >= raw * (1 - 1e-9))
+    step = round_step(high / bins)
     return [round(i * step, 10) for i in range(int(high / step * (1 + 1e-9)) + 1)]
 
 
@@ -136,23 +138,20 @@ def patch_legend(scene: Scene, entries: list[tuple[str, dict]], left: float, top
 def line_legend(scene: Scene, entries: list[tuple[str, dict]], area: PlotArea, size: float) -> None:
     """A line-and-marker key per entry, one column, right of the plot ``area`` (as an axes legend)."""
     pad = (LEGEND_GAP + LEGEND_PAD) * size / 72
-    _legend(scene, entries, area.right + pad, area.top + pad, 1, size, 2.0, _line_key)
+    _legend(scene, entries, area.right + pad, area.top + pad, 1, size, LINE_KEY, _line_key)
 
 
 def line_legend_room(scene: Scene, labels: list[str], size: float) -> float:
     """Inches :func:`line_legend` takes right of its plot, with the chart's 0.3-inch margin after it."""
     widest = max((scene.text_width(label, size) for label in labels), default=0.0)
-    return (LEGEND_GAP + 2 * LEGEND_PAD + 2.0 + 0.8) * size / 72 + widest + 0.3
-
-
-LEGEND_GAP, LEGEND_PAD = 0.5, 0.4
-"""Ems between a plot and its legend, and around the legend's entries."""
+    return (LEGEND_GAP + 2 * LEGEND_PAD + LINE_KEY + KEY_GAP) * size / 72 + widest + 0.3
 
 
 def _patch_key(scene: Scene, left: float, bottom: float, width: float, height: float, style: dict) -> None:
-    scene.rect(left, bottom - height, width, height, fill=style.get("facecolor"),
-               stroke=style.get("edgecolor") if style.get("edgecolor") != "none" else None,
-               stroke_width=1.0 if style.get("edgecolor") not in (None, "none") else 0.0, hatch=style.get("hatch"))
+    edge = style.get("edgecolor")
+    edge = None if edge == "none" else edge
+    scene.rect(left, bottom - height, width, height, fill=style.get("facecolor"), stroke=edge,
+               stroke_width=1.0 if edge else 0.0, hatch=style.get("hatch"))
 
 
 def _line_key(scene: Scene, left: float, bottom: float, width: float, height: float, style: dict) -> None:
@@ -173,13 +172,13 @@ def _legend(scene: Scene, entries: list[tuple[str, dict]], left: float, top: flo
         y, widest = top, 0.0
         for text, style in column:
             ascent, descent = scene.line_height(text, size)
-            baseline = y + max(ascent, 0.7 * em)
-            key(scene, x, baseline, handle_length * em, 0.7 * em, style)
-            box = scene.text(x + (handle_length + 0.8) * em, baseline, text, size, style.get("text", "#111827"))
+            baseline = y + max(ascent, KEY_HEIGHT * em)
+            key(scene, x, baseline, handle_length * em, KEY_HEIGHT * em, style)
+            box = scene.text(x + (handle_length + KEY_GAP) * em, baseline, text, size, style.get("text", "#111827"))
             widest = max(widest, box[2] - x)
-            y = baseline + descent + 0.5 * em
-        x += widest + 2.0 * em
+            y = baseline + descent + ROW_GAP * em
+        x += widest + COLUMN_GAP * em
 
 
 __all__ = ["PlotArea", "spines", "grid", "x_ticks", "y_ticks", "y_label", "auto_ticks", "plain_labels",
-           "patch_legend", "line_legend"]
+           "patch_legend", "line_legend", "line_legend_room"]

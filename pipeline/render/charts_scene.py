@@ -9,8 +9,9 @@ a run of glyphs shaped once. :mod:`pipeline.render.charts_paint` writes a scene 
 as PNG from the same record.
 
 Text is measured and placed as matplotlib placed a ``Text`` (its line box reaches at least the font's
-typographic ascent and descent), so the charts look as they did when matplotlib laid them out. Shaping goes through matplotlib's FreeType and HarfBuzz bindings
-(``FT2Font``): the fonts, their fallback chain and the glyph outlines are the ones matplotlib used.
+typographic ascent and descent), so the charts look as they did when matplotlib laid them out.
+Shaping goes through matplotlib's FreeType and HarfBuzz bindings (``FT2Font``): the fonts, their
+fallback chain and the glyph outlines are the ones matplotlib used.
 """
 
 from __future__ import annotations
@@ -209,7 +210,6 @@ def circle(x: float, y: float, radius: float) -> Path:
 class Run:
     """A string shaped at FONT_SCALE: its glyphs and extent."""
 
-    font: tuple[str, ...]
     glyphs: tuple[tuple[str, float, float], ...]
     width: float
     height: float
@@ -284,7 +284,7 @@ def _shape(files: tuple[str, ...], text: str) -> Run:
         high = top + y if high is None else max(high, top + y)
     height, descent = (0, 0) if low is None else (high - low, -low)
     ascent_min, descent_min = _line_metrics(files, font)
-    return Run(files, tuple(glyphs), width, height / 64, descent / 64, ascent_min, descent_min)
+    return Run(tuple(glyphs), width, height / 64, descent / 64, ascent_min, descent_min)
 
 
 def _line_metrics(files: tuple[str, ...], font) -> tuple[float, float]:
