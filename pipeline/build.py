@@ -16,7 +16,7 @@ from pipeline.lint import LintResult, Waived, lint_report
 from pipeline.load.project import Inputs, ProjectPaths, read_inputs
 from pipeline.load.yaml_source import SourceDocument
 from pipeline.localize import Localizer, babel_locale
-from pipeline.render.charts import ChartPlanner, folder_cache
+from pipeline.render.charts import ChartPlanner, build_planner
 from pipeline.render.context import RenderContext
 from pipeline.render.report import render_report
 from pipeline.render.tables import template_environment
@@ -146,7 +146,7 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     :func:`render_outputs` into the writer instead, so as not to hold every output at once.
     """
     # First, so that its drawing process imports matplotlib while the inputs are read and checked.
-    planner = chart_planner(paths) if charts else None
+    planner = build_planner(paths.output) if charts else None
     try:
         checked = check(paths, strict=strict, report_files=report_files, lint_errors_fail=lint_errors_fail)
         outputs = dict(render_outputs(paths, checked, planner))
@@ -154,15 +154,6 @@ def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
         if planner is not None:
             planner.close()  # a failed build stops the drawing process it started
     return BuildResult(outputs, checked.problems, checked.report_ids, checked.locale_ids, checked.waived)
-
-
-def chart_planner(paths: ProjectPaths) -> ChartPlanner:
-    """The planner of a build's charts, reusing the ones on disk that are current, drawing ahead.
-
-    Made before the reports are checked: its drawing process (Linux, two cores or more) imports
-    matplotlib meanwhile. Close it (:meth:`ChartPlanner.close`) if the build fails before the charts.
-    """
-    return ChartPlanner(folder_cache(paths.output), draw_ahead=True)
 
 
 def render_outputs(paths: ProjectPaths, checked: Checked, planner: ChartPlanner | None = None,

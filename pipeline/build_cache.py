@@ -20,12 +20,12 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 CACHE_FILE = Path(".site-data-cache") / "build.json"
 """Where the record of the last successful build lives, under the project root (not committed)."""
 FORMAT_VERSION = 2
-"""2: the record also holds each report's key (:meth:`InputState.report_key`)."""
+"""2: the record also holds each report's key (:meth:`InputState.report_keys`)."""
 
 _INPUT_FOLDERS = ("data", "i18n", "templates")
 _LIBRARIES = ("pydantic", "pydantic-core", "babel", "jinja2", "pyyaml", "matplotlib", "pillow", "pandas", "orjson")
@@ -49,22 +49,28 @@ class InputState:
         """A hash of the whole state: equal fingerprints, equal outputs."""
         return self._digest(self.files).hexdigest()
 
-    def report_key(self, owned: Iterable[str], owned_by_any: set[str]) -> str | None:
-        """A hash of what one report's outputs depend on: the shared inputs (the options, the code and
-        every file no report owns: catalogues, translations, templates) and ``owned``, the real paths of
-        the report's own files (its YAML, its raw files); ``owned_by_any`` holds those of every report.
+    def report_keys(self, owned: Mapping[str, Iterable[str]]) -> dict[str, str | None]:
+        """Report id -> a hash of what its outputs depend on: the shared inputs (the options, the code
+        and every file no report owns: catalogues, translations, templates) and the report's own files
+        (``owned``: report id -> real paths of its YAML and raw files).
 
-        None when one of ``owned`` was not hashed as the build started (it appeared since, or it is
-        outside the input folders): such a report is rendered every time.
+        None for a report one of whose files was not hashed as the build started (it appeared since,
+        or it is outside the input folders): such a report is rendered every time.
         """
+        owned = {report: sorted(set(files)) for report, files in owned.items()}
+        owned_by_any = {real for files in owned.values() for real in files}
         digests = {real: digest for _, real, digest in self.files}
-        own = sorted(set(owned))
-        if any(real not in digests for real in own):
-            return None
-        digest = self._digest(tuple(entry for entry in self.files if entry[1] not in owned_by_any))
-        for real in own:
-            digest.update(b"own\0" + real.encode() + b"\0" + digests[real])
-        return digest.hexdigest()
+        shared = self._digest(tuple(entry for entry in self.files if entry[1] not in owned_by_any))
+        keys: dict[str, str | None] = {}
+        for report, own in owned.items():
+            if any(real not in digests for real in own):
+                keys[report] = None
+                continue
+            digest = shared.copy()
+            for real in own:
+                digest.update(b"own\0" + real.encode() + b"\0" + digests[real])
+            keys[report] = digest.hexdigest()
+        return keys
 
     def _digest(self, files: tuple[tuple[str, str, bytes], ...]):
         digest = hashlib.sha256(self.environment)
@@ -170,7 +176,7 @@ def is_current(record: dict | None, out_dir: Path, key: str) -> bool:
 def save_record(root: Path, key: str, hashes: dict[str, str], summary: dict,
                 reports: dict[str, str | None]) -> None:
     """Remember a successful build (``hashes``: output path -> sha256 hex of its bytes; ``reports``:
-    report id -> its key, see :meth:`InputState.report_key`); a failure to write the cache only costs
+    report id -> its key, see :meth:`InputState.report_keys`); a failure to write the cache only costs
     a rebuild next time."""
     record = {"format": FORMAT_VERSION, "fingerprint": key, "outputs": dict(sorted(hashes.items())),
               "reports": dict(sorted(reports.items())), "summary": summary}

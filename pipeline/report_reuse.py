@@ -50,10 +50,8 @@ def _real(shown: list[str], root: Path) -> set[str]:
 
 
 def report_keys(state: InputState, inputs: Inputs) -> dict[str, str | None]:
-    """Report id -> its key (:meth:`InputState.report_key`; None: not reusable next time either)."""
-    owned = owned_files(inputs)
-    everyone = set().union(*owned.values())
-    return {report: state.report_key(files, everyone) for report, files in owned.items()}
+    """Report id -> its key (:meth:`InputState.report_keys`; None: not reusable next time either)."""
+    return state.report_keys(owned_files(inputs))
 
 
 def reusable(record: dict | None, keys: dict[str, str | None], staged: StagedWrite) -> dict[str, dict[str, str]]:

@@ -204,11 +204,11 @@ def test_a_report_key_covers_the_shared_inputs_and_the_reports_own_files(tmp_pat
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     real = {name: os.path.realpath(root / "data" / "reports" / f"{name}.yaml") for name in "ab"}
-    owned = set(real.values())
+    owned = {"a": {real["a"]}, "b": {real["b"]}}
 
     def keys() -> tuple[str | None, str | None]:
-        state = input_state(root, strict=False)
-        return state.report_key({real["a"]}, owned), state.report_key({real["b"]}, owned)
+        found = input_state(root, strict=False).report_keys(owned)
+        return found["a"], found["b"]
 
     a, b = keys()
     assert a and b and a != b
@@ -220,5 +220,5 @@ def test_a_report_key_covers_the_shared_inputs_and_the_reports_own_files(tmp_pat
         after = keys()
         assert after[0] != before[0] and after[1] != before[1]
     state = input_state(root, strict=False)
-    assert state.report_key({real["a"], str(root / "data/raw/new.json")}, owned) is None
-    assert input_state(root, strict=True).report_key({real["a"]}, owned) != state.report_key({real["a"]}, owned)
+    assert state.report_keys({**owned, "a": {real["a"], str(root / "data/raw/new.json")}})["a"] is None
+    assert input_state(root, strict=True).report_keys(owned)["a"] != state.report_keys(owned)["a"]

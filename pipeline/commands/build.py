@@ -58,11 +58,11 @@ def _run_locked(args: argparse.Namespace, root: Path) -> int:
     checked = planner = None
     try:
         with _collector_paused():
-            from pipeline.render.charts import ChartPlanner, folder_cache, is_chart_output
+            from pipeline.render.charts import build_planner, is_chart_output
 
-            # As pipeline.build.chart_planner makes it, but before the rest of the build is imported:
-            # its drawing process, forked now, imports matplotlib meanwhile (an edit's build waits for it).
-            planner = ChartPlanner(folder_cache(root / "site-data"), draw_ahead=True) if args.charts else None
+            # Before the rest of the build is imported: its drawing process, forked now, imports
+            # matplotlib meanwhile (an edit's build waits for it).
+            planner = build_planner(root / "site-data") if args.charts else None
             from pipeline.build import check, render_outputs
             from pipeline.load.project import ProjectPaths
             from pipeline.report_reuse import report_keys, reusable
