@@ -205,10 +205,7 @@ class StagedWrite:
 
     def add(self, relative: str, data: bytes) -> None:
         """One output (path relative to the folder; each path once): compared, and staged if new or changed."""
-        self._paths.append(relative)
-        if self._refused or self._path_problem(relative, self._folded) is not None:
-            # Nothing more is staged; leaving the block reports the first refused path in path order.
-            self._refused = True
+        if not self._admit(relative):
             return
         listing = self._listing
         if self.hashes is not None:
@@ -232,13 +229,19 @@ class StagedWrite:
         with :meth:`current_digest`): kept as it is, not read or compared again."""
         if relative not in self._listing.files:
             raise ValueError(f"{relative} is not in {self.out_dir}: only an output on disk can be kept")
-        self._paths.append(relative)
-        if self._refused or self._path_problem(relative, self._folded) is not None:
-            self._refused = True
+        if not self._admit(relative):
             return
         if self.hashes is not None:
             self.hashes[relative] = digest
         self.plan.unchanged.append(relative)
+
+    def _admit(self, relative: str) -> bool:
+        """Record ``relative`` as an output; whether it may be written (after a refused path, none is:
+        leaving the block reports the first refused path in path order)."""
+        self._paths.append(relative)
+        if self._refused or self._path_problem(relative, self._folded) is not None:
+            self._refused = True
+        return not self._refused
 
     def _path_problem(self, relative: str, folded: dict[str, str]) -> BuildFailed | None:
         """Why ``relative`` may not be written (E090), or None; ``folded`` maps case-folded paths to those seen."""

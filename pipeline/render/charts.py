@@ -28,7 +28,7 @@ from babel import Locale
 from pipeline.errors import BuildFailed, Problem
 from pipeline.props.models import Envelope
 from pipeline.render.charts_fonts import ChartFont, FontMissing, chart_font
-from pipeline.render.context import to_json_bytes
+from pipeline.render.context import props_json
 from pipeline.models.report import STANDARD_COMPONENTS
 
 if TYPE_CHECKING:
@@ -101,15 +101,15 @@ def renderer_version(general: bool = False) -> str:
     return digest.hexdigest()
 
 
-def chart_key(props: Envelope, font: ChartFont, props_json: bytes | None = None) -> str:
+def chart_key(props: Envelope, font: ChartFont, serialized: bytes | None = None) -> str:
     """Hash of everything a chart's bytes depend on: props, drawing code, matplotlib, font.
 
-    ``props_json`` is the props file's bytes when the caller has them already.
+    ``serialized`` is the props file's bytes when the caller has them already.
     """
     digest = hashlib.sha256()
     for part in (renderer_version(_is_general(props)), font.identity, font.family, props.component):
         digest.update(part.encode() + b"\n")
-    digest.update(props_json if props_json is not None else to_json_bytes(props.model_dump(mode="json")))
+    digest.update(serialized if serialized is not None else props_json(props))
     return "sha256:" + digest.hexdigest()
 
 
