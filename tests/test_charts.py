@@ -419,3 +419,28 @@ def test_nothing_is_drawn_past_a_charts_edges(locale):
     for png in sorted(GOLDEN_OUTPUT.glob(f"*/{locale}/charts/*.png")):
         pixels = _pixels(png.read_bytes())
         assert (pixels[:, :15] == 255).all() and (pixels[:, -15:] == 255).all(), png.relative_to(GOLDEN_OUTPUT)
+
+
+def test_a_very_long_row_label_runs_off_the_chart_but_leaves_the_plot():
+    """Row labels get room beside the plot up to SIDE_ROOM; past it a label runs off the left edge (the
+    glyph check still covers it) rather than pushing the plot past the right one."""
+    import json
+
+    from pipeline.props.general import BarsProps
+    from pipeline.render import charts_general
+    from pipeline.render.charts_draw import matplotlib_defaults
+    from pipeline.render.charts_plot import SIDE_ROOM
+    from pipeline.render.charts_scene import Shape
+
+    data = json.loads((GOLDEN_OUTPUT / "net-demo" / "en" / "LatencyChart.json").read_text(encoding="utf-8"))
+    for scenario in data["scenarios"]:
+        scenario["label"] = "An extremely long scenario label, typed without a thought for the chart " * 3
+    font = charts_fonts.chart_font(Locale.parse("en_US"))
+    charts_fonts.register(font)
+    with matplotlib_defaults():
+        scene = charts_general._draw(BarsProps.model_validate(data), font.family)
+    bars = [item for item in scene.items if isinstance(item, Shape) and item.clip and item.fill]
+    assert len(bars) == 3
+    for bar in bars:
+        left, right = bar.path.vertices[:, 0].min() / 72, bar.path.vertices[:, 0].max() / 72
+        assert left == pytest.approx(SIDE_ROOM) and left < right <= charts_general.WIDTH - 0.3

@@ -14,7 +14,7 @@ from pipeline.render.charts_draw import (
 )
 from pipeline.render.charts_fonts import ChartFont
 from pipeline.render.charts_plot import (
-    TICK_LENGTH, TICK_PAD, PlotArea, auto_ticks, grid, line_legend, line_legend_room, plain_labels, spines, x_ticks, y_label, y_ticks,
+    SIDE_ROOM, TICK_LENGTH, TICK_PAD, PlotArea, auto_ticks, grid, line_legend, line_legend_room, plain_labels, spines, x_ticks, y_label, y_ticks,
 )
 from pipeline.render.charts_scene import Scene, ems
 from pipeline.render.charts_text import wrap
@@ -87,9 +87,9 @@ def _value_axis(scene: Scene, area: PlotArea, horizontal: bool = True) -> list[t
 
 
 def _left(scene: Scene, labels: list[str]) -> float:
-    """Where the plot starts: LEFT, or further right when a row's label needs the room."""
+    """Where the plot starts: LEFT, or further right (up to SIDE_ROOM) when a row's label needs the room."""
     widest = max((scene.text_width(label, NOTE) for label in labels), default=0.0)
-    return max(LEFT, 0.3 + widest + (TICK_LENGTH + TICK_PAD) / 72)
+    return max(LEFT, min(SIDE_ROOM, 0.3 + widest + (TICK_LENGTH + TICK_PAD) / 72))
 
 
 def _axes(scene: Scene, area: PlotArea, x: list[tuple[float, str]], y: list[tuple[float, str]]) -> float:

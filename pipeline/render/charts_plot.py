@@ -18,6 +18,9 @@ SPINE, SPINE_WIDTH = "#9ca3af", 0.8
 TICK_LENGTH, TICK_PAD, TICK_WIDTH = 3.5, 3.5, 0.8
 """Points."""
 GRID_WIDTH = 0.8
+SIDE_ROOM = 3.0
+"""The most inches row labels or a legend beside a plot may take: a longer label runs off the chart
+instead of squeezing the plot to nothing."""
 KEY_HEIGHT, KEY_GAP, LINE_KEY, COLUMN_GAP, ROW_GAP = 0.7, 0.8, 2.0, 2.0, 0.5
 """Legends, in ems: a key's height, key to label, a line key's length, between columns and rows."""
 LEGEND_GAP, LEGEND_PAD = 0.5, 0.4
@@ -142,9 +145,10 @@ def line_legend(scene: Scene, entries: list[tuple[str, dict]], area: PlotArea, s
 
 
 def line_legend_room(scene: Scene, labels: list[str], size: float) -> float:
-    """Inches :func:`line_legend` takes right of its plot, with the chart's 0.3-inch margin after it."""
+    """Inches :func:`line_legend` takes right of its plot, with the chart's 0.3-inch margin after it (at
+    most SIDE_ROOM)."""
     widest = max((scene.text_width(label, size) for label in labels), default=0.0)
-    return (LEGEND_GAP + 2 * LEGEND_PAD + LINE_KEY + KEY_GAP) * size / 72 + widest + 0.3
+    return min(SIDE_ROOM, (LEGEND_GAP + 2 * LEGEND_PAD + LINE_KEY + KEY_GAP) * size / 72 + widest + 0.3)
 
 
 def _patch_key(scene: Scene, left: float, bottom: float, width: float, height: float, style: dict) -> None:
