@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection, Iterable, Iterator
 
+from jinja2 import Environment
+
 from pipeline.derive.findings import FindingFacts, derive_findings
 from pipeline.derive.report import DerivedReport, derive_report
 from pipeline.errors import BuildFailed, Location, Problem, Problems
@@ -38,6 +40,8 @@ class Checked:
     inputs: Inputs
     derived: list[DerivedReport]
     findings: dict[str, list[FindingFacts]]
+    templates: Environment
+    """The environment the templates were checked in, which keeps them compiled for the render."""
     problems: list[Problem] = field(default_factory=list)
     """Warnings (and, under strict, nothing: they were raised as errors)."""
     lint: dict[str, LintResult] = field(default_factory=dict)
@@ -102,7 +106,8 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
     """
     inputs, problems = read_inputs(paths, report_files)  # partial inputs: references are checked too
     problems.extend(check_references(inputs))
-    problems.extend(check_templates(paths.templates))
+    templates = template_environment(paths.templates)
+    problems.extend(check_templates(templates, paths.templates))
     # Every text of every file is checked against the site's locales: when i18n/locales.yaml itself is
     # wrong, its own problems are the ones to fix, not the hundreds of texts that follow from them.
     first = Problems([p for p in problems.errors if p.location and p.location.file.endswith("i18n/locales.yaml")])
@@ -133,7 +138,7 @@ def check(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path]
         problems = Problems([_as_error(p) for p in problems.items])
     if lint_errors_fail:
         problems.raise_if_errors("lint")
-    return Checked(inputs, derived, findings, problems.sorted(), lint, general)
+    return Checked(inputs, derived, findings, templates, problems.sorted(), lint, general)
 
 
 def build(paths: ProjectPaths, *, strict: bool = False, report_files: list[Path] | None = None,
@@ -166,7 +171,7 @@ def render_outputs(paths: ProjectPaths, checked: Checked, planner: ChartPlanner 
     drawn while the rest renders, come last. Reports in ``reused`` (ids) are left out: their outputs
     are those of the last build (:mod:`pipeline.report_reuse`).
     """
-    env = template_environment(paths.templates)
+    env = checked.templates
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]
     claimed: set[str] = set()

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from pipeline.render.context import props_json, to_json_bytes
+from pipeline.render.context import props_json
 
 
 class _Holder(BaseModel):
@@ -31,5 +31,4 @@ _values = st.recursive(
 def test_props_json_is_the_standard_librarys_json_of_the_dumped_props(value):
     props = _Holder(value=value)
     dumped = props.model_dump(mode="json")
-    assert props_json(props) == to_json_bytes(dumped) == (json.dumps(dumped, ensure_ascii=False, indent=2)
-                                                          + "\n").encode()
+    assert props_json(props) == (json.dumps(dumped, ensure_ascii=False, indent=2) + "\n").encode()

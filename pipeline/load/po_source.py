@@ -80,6 +80,7 @@ class _Scanner:
         self.lines: dict[str, int] = {}
         self.current: str | None = None
         self.fuzzy = False
+        self.has_msgstr = False
 
     def _problem(self, code: str, message: str, line: int, column: int, hint: str = _SYNTAX_HINT) -> None:
         self.problems.append(Problem(code, message, Location(self.name, line, column), hint=hint))
@@ -87,16 +88,18 @@ class _Scanner:
     def feed(self, number: int, line: str) -> None:
         stripped = line.strip()
         if not stripped:
-            self._end_entry(number)
+            if self.fields or self.fuzzy:
+                self._end_entry(number)
             return
-        if stripped.startswith("#"):
+        first = stripped[0]
+        if first == "#":
             if self.fields:
                 self._end_entry(number)
             if stripped.startswith("#,") and "fuzzy" in (f.strip() for f in stripped[2:].split(",")):
                 self.fuzzy = True
             return
-        indent = len(line) - len(line.lstrip())
-        if stripped.startswith('"'):
+        indent = len(line) - len(line.lstrip()) if line[0] != first else 0
+        if first == '"':
             if self.current is None:
                 self._problem("E064", "quoted text outside an entry", number, indent + 1,
                               'continuation lines follow a  msgid "..."  or  msgstr "..."  line')
@@ -110,7 +113,7 @@ class _Scanner:
                           "lines start with msgid, msgstr, msgctxt, '#' (a comment) or '\"' (more text)")
             return
         keyword, space, rest = match.groups()
-        if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in self.fields):
+        if self.has_msgstr and keyword in ("msgctxt", "msgid"):
             self._end_entry(number)
         if keyword in self.fields:
             self._problem("E064", f"'{keyword}' appears twice in one entry (first on line {self.lines[keyword]})",
@@ -120,6 +123,7 @@ class _Scanner:
             self._problem("E064", f"'{keyword}' without a msgid before it", number, indent + 1)
             return
         self.current = keyword
+        self.has_msgstr = self.has_msgstr or keyword.startswith("msgstr")
         self.lines[keyword] = number
         self.fields[keyword] = self._string(rest, number, indent + 1 + len(keyword) + len(space))
 
@@ -166,7 +170,9 @@ class _Scanner:
             first = min(lines.values())
             self._problem("E064", "entry has no msgid", first, 1)
             return
-        strings = sorted(k for k in fields if k.startswith("msgstr"))
+        # Most entries are a msgid and a msgstr: no other keyword to look for.
+        strings = ["msgstr"] if len(fields) == 2 and "msgstr" in fields \
+            else sorted(k for k in fields if k.startswith("msgstr"))
         if not strings:
             self._problem("E064", f"msgid '{fields['msgid'][:60]}' has no msgstr", lines["msgid"], 1,
                           'add  msgstr "..."  on the line after it')

@@ -7,8 +7,6 @@ and a *pack* (``packs: [networking]``) adds the derivations and plausibility rul
 domain knows. Figures are typed under ``figures:`` or read from raw files under ``measurements:``.
 """
 
-from __future__ import annotations
-
 import datetime
 from typing import Annotated, Literal, Union
 

@@ -3,8 +3,6 @@
 Each lives in its own YAML file under ``data/catalog/`` and is referenced by id.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

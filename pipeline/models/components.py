@@ -5,8 +5,6 @@ set; its parameters say which figures it shows. Adding a chart of an existing ki
 declaration here plus its texts; the pipeline computes every figure, the site draws the props.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Field, StringConstraints

@@ -7,8 +7,6 @@ dimension: ``http.qps_{qps_level}.p99_ms`` matches ``http.qps_1000.p99_ms`` with
 ``qps_level`` = 1000 and ``http.qps_max.p99_ms`` with ``qps_level`` = 'max'.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Literal
 

@@ -1,7 +1,5 @@
 """A benchmark report as editors write it: data/reports/<id>.yaml."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Field, StringConstraints

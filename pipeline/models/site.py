@@ -1,7 +1,5 @@
 """The site's locales: i18n/locales.yaml."""
 
-from __future__ import annotations
-
 from pydantic import Field, StringConstraints
 from typing import Annotated
 

@@ -5,8 +5,6 @@ locale, every label translated, and each figure says whether it was measured, es
 or not measured. A component of a kind needs no data and no strings of its own.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pipeline.props.models import PlausibilityProps, Props, SourceProps

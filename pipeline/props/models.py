@@ -5,8 +5,6 @@ sizes); every shown number also comes formatted for the locale; every label come
 translated; every figure says whether it was measured, estimated or derived.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict

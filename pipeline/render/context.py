@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import orjson
 from pydantic import BaseModel
 
 from pipeline.derive.findings import FindingFacts
@@ -203,18 +202,9 @@ class RenderContext:
         return self.loc.percent_range(self.loc.number(min(shares) * 100), self.loc.number(max(shares) * 100))
 
 
-def to_json_bytes(data: dict) -> bytes:
-    """Stable JSON: field order as declared, real UTF-8, two-space indent, final newline.
-
-    orjson gives the same bytes as ``json.dumps(..., ensure_ascii=False, indent=2)`` (a test
-    compares them) ten times faster: the standard library drops to pure Python when indenting.
-    """
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-
-
 def props_json(props: BaseModel) -> bytes:
-    """``to_json_bytes(props.model_dump(mode="json"))``, written by pydantic's serializer itself: the same
-    bytes (a test compares them), without making the props' dict first."""
+    """The props as ``json.dumps(props.model_dump(mode="json"), ensure_ascii=False, indent=2)`` would write
+    them (a test compares them), by pydantic's own serializer, without making the props' dict first."""
     return props.model_dump_json(indent=2).encode() + b"\n"
 
 
