@@ -21,6 +21,7 @@ from pipeline.localize import Localizer, babel_locale
 from pipeline.render.charts import ChartPlanner, build_planner
 from pipeline.render.context import RenderContext
 from pipeline.render.report import render_report
+from pipeline.render.split import PlannedCharts, SecondHalf, should_split
 from pipeline.render.tables import template_environment
 from pipeline.validate.references import check_references
 from pipeline.validate.glyphs import locate_missing_glyphs
@@ -169,37 +170,32 @@ def render_outputs(paths: ProjectPaths, checked: Checked, planner: ChartPlanner 
     paths, to refuse one given twice: E095). A message missing from a catalogue fails the build
     (E060) once every report is rendered; the charts, planned with ``planner`` (none: no charts) and
     drawn while the rest renders, come last. Reports in ``reused`` (ids) are left out: their outputs
-    are those of the last build (:mod:`pipeline.report_reuse`).
+    are those of the last build (:mod:`pipeline.report_reuse`). A large build renders its later
+    reports in a second process (:mod:`pipeline.render.split`), with the same outputs.
     """
     env = checked.templates
     localizers = [Localizer(loc, babel_locale(loc), checked.inputs.translations[loc.id])
                   for loc in checked.inputs.locales]
     claimed: set[str] = set()
-
-    def claim(rendered: dict[str, bytes], source: str) -> Iterable[tuple[str, bytes]]:
-        claim_paths(claimed, list(rendered), source)
-        claimed.update(rendered)
-        return rendered.items()
-
-    for derived in checked.take_derived():
-        if derived.report.id in reused:
-            continue
-        for loc in localizers:
-            ctx = RenderContext(derived, checked.findings[derived.report.id], loc, checked.lint.get(derived.report.id))
-            yield from claim(render_report(ctx, env, planner), derived.document.file)
+    second = _start_second_half(checked, reused, localizers, env, planner)
+    llm_done = False
+    try:
+        for index, (derived, general) in enumerate(_reports(checked, reused)):
+            if general and not llm_done:  # the LLM reports' missing messages first, as they were found
+                Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
+                llm_done = True
+            if second is not None and index >= second.first:
+                rendered = _take_later_report(second, localizers, planner)
+            else:
+                rendered = _render_report(derived, general, checked, localizers, env, planner)
+            for outputs in rendered:
+                claim_paths(claimed, list(outputs), derived.document.file)
+                claimed.update(outputs)
+                yield from outputs.items()
+    finally:
+        if second is not None:
+            second.stop()
     Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
-    if any(g.report.id not in reused for g in checked.general):
-        from pipeline.render.general import render_benchmark
-        from pipeline.render.general.context import GeneralContext
-
-        for derived in checked.take_derived(general=True):
-            if derived.report.id in reused:
-                continue
-            for loc in localizers:
-                rendered = render_benchmark(GeneralContext(derived, loc, checked.lint.get(derived.report.id)), env,
-                                            planner)
-                yield from claim(rendered, derived.document.file)
-        Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
     if planner is not None:
         try:
             drawn = planner.render()
@@ -207,6 +203,68 @@ def render_outputs(paths: ProjectPaths, checked: Checked, planner: ChartPlanner 
             raise BuildFailed(failed.stage, locate_missing_glyphs(failed.problems, checked.documents,
                                                                      checked.inputs.po_scans)) from None
         yield from drawn.items()
+
+
+def _reports(checked: Checked, reused: Collection[str]) -> Iterator[tuple[DerivedReport, bool]]:
+    """The reports to render, in build order: (derived, of the general model), each let go of after."""
+    for derived in checked.take_derived():
+        if derived.report.id not in reused:
+            yield derived, False
+    if any(g.report.id not in reused for g in checked.general):
+        for derived in checked.take_derived(general=True):
+            if derived.report.id not in reused:
+                yield derived, True
+
+
+def _render_report(derived, general: bool, checked: Checked, localizers: list[Localizer], env: Environment,
+                   planner) -> list[dict[str, bytes]]:
+    """One report's outputs, one dict per locale."""
+    lint = checked.lint.get(derived.report.id)
+    if general:
+        from pipeline.render.general import render_benchmark  # only projects with benchmark reports
+        from pipeline.render.general.context import GeneralContext
+
+        return [render_benchmark(GeneralContext(derived, loc, lint), env, planner) for loc in localizers]
+    findings = checked.findings[derived.report.id]
+    return [render_report(RenderContext(derived, findings, loc, lint), env, planner) for loc in localizers]
+
+
+def _start_second_half(checked: Checked, reused: Collection[str], localizers: list[Localizer], env: Environment,
+                       planner: ChartPlanner | None) -> SecondHalf | None:
+    """The process rendering the later half of the reports, when there are enough of them; else None."""
+    count = sum(r.report.id not in reused for r in checked.derived) \
+        + sum(r.report.id not in reused for r in checked.general)
+    if not should_split(count):
+        return None
+    first = (count + 1) // 2
+    return SecondHalf(first, lambda: _later_reports(checked, reused, localizers, env, planner, first))
+
+
+def _take_later_report(second: SecondHalf, localizers: list[Localizer],
+                       planner: ChartPlanner | None) -> list[dict[str, bytes]]:
+    """The next report the second process rendered, its missing messages and charts taken over as if
+    it had been rendered here."""
+    rendered, missing, planned = second.take()
+    for loc, found in zip(localizers, missing):
+        loc.merge_missing(found)
+    locales = {str(loc.locale): loc.locale for loc in localizers}
+    for base, props, locale, serialized, wanted in planned:
+        planner.add(base, props, locales[locale], serialized, wanted)
+    return rendered
+
+
+def _later_reports(checked: Checked, reused: Collection[str], localizers: list[Localizer], env: Environment,
+                   planner: ChartPlanner | None, first: int) -> Iterator[tuple]:
+    """In the second process: a record per report from ``first`` on, with its outputs, the messages
+    each locale found missing, and the charts it planned."""
+    charts = PlannedCharts() if planner is not None else None
+    for index, (derived, general) in enumerate(_reports(checked, reused)):
+        if index < first:
+            continue
+        before = [len(loc.missing) for loc in localizers]
+        rendered = _render_report(derived, general, checked, localizers, env, charts)
+        yield ("report", rendered, [loc.missing[n:] for loc, n in zip(localizers, before)],
+               charts.take() if charts is not None else [])
 
 
 def _as_error(problem: Problem) -> Problem:

@@ -191,6 +191,13 @@ class Localizer:
             return _PLAIN_SLOT.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else m.group(0), text)
         return text
 
+    def merge_missing(self, problems: list[Problem]) -> None:
+        """Add what rendering other reports in another process found missing, as if found here: a
+        message without translation (E060) once, anything else each time."""
+        for problem in problems:
+            if problem.code != "E060" or problem not in self.missing:
+                self.missing.append(problem)
+
     def _report_missing(self, msgid: str) -> None:
         problem = Problem("E060", f"no '{self.id}' translation for message '{msgid}'",
                           Location(self.catalog.file),

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
+from pipeline import cores
 from pipeline.build import build, check
 from pipeline.errors import BuildFailed, Problem
 from pipeline.load.project import ProjectPaths
@@ -202,7 +203,7 @@ def test_drawing_twice_and_in_worker_processes_gives_identical_bytes(llama4_prop
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the drawing process forks: Linux only")
 def test_the_drawing_process_draws_what_the_build_would_and_ends_with_it(monkeypatch, llama4_props, drawn):
-    monkeypatch.setattr(charts, "_cores", lambda: 2)
+    monkeypatch.setattr(cores, "available", lambda: 2)
     monkeypatch.setattr(charts, "_MEMO", {})
     planner = charts.ChartPlanner(draw_ahead=True)
     process = planner._drawer._process
@@ -344,7 +345,7 @@ def test_a_build_with_current_charts_does_not_import_matplotlib(tmp_path):
     root = make_project(tmp_path / "project", golden_reports())
     # Drawing in this process (not in workers), so that importing matplotlib is what drawing a chart
     # shows; its figure and pyplot are never imported, drawing or not (charts are scenes).
-    probe = ("import sys; from pipeline.render import charts; charts._cores = lambda: 1; "
+    probe = ("import sys; from pipeline import cores; cores.available = lambda: 1; "
              "from pipeline.cli import main; code = main(['--root', sys.argv[1], 'build']); "
              "print('matplotlib imported:', 'matplotlib' in sys.modules, "
              "'figure:', 'matplotlib.figure' in sys.modules or 'matplotlib.pyplot' in sys.modules); sys.exit(code)")

@@ -16,8 +16,6 @@ everything else.
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import TYPE_CHECKING, Callable
 
 from babel import Locale
 
+from pipeline import cores
 from pipeline.errors import BuildFailed, Problem
 from pipeline.props.models import Envelope
 from pipeline.render.charts_fonts import ChartFont, FontMissing, chart_font
@@ -151,7 +150,7 @@ class ChartPlanner:
     _drawer: DrawingProcess | None = None
 
     def __post_init__(self) -> None:
-        if self.draw_ahead and _forks():
+        if self.draw_ahead and cores.can_fork():
             from pipeline.render.charts_process import DrawingProcess
 
             self._drawer = DrawingProcess(_prepare_drawing_process, _draw_one, _draw_all)
@@ -271,19 +270,6 @@ def _draw_one(job: ChartJob) -> tuple[dict[str, bytes], list[str]]:
     return render_chart(job.props, job.font)
 
 
-def _cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def _forks(workers: int | None = None) -> bool:
-    """Whether to draw in other processes: two cores or more, and Linux (forking is what makes them
-    cheap, with no re-import of the pipeline; only Linux forks safely)."""
-    cores = workers if workers is not None else _cores()
-    return cores >= 2 and sys.platform == "linux"
-
-
 def _import_drawing_code() -> None:
     """Import matplotlib and every drawer (once, before forking: each worker would import them again)."""
     import pipeline.render.charts_draw  # noqa: F401
@@ -310,13 +296,13 @@ def _draw_all(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str,
 
 
 def _draw_batch(jobs: list[ChartJob], workers: int | None) -> list[tuple[dict[str, bytes], list[str]]]:
-    if len(jobs) < PARALLEL_FROM or not _forks(workers):
+    if len(jobs) < PARALLEL_FROM or not cores.can_fork(workers):
         return [_draw_one(job) for job in jobs]
     # Forked workers start with this process's modules; each draws a contiguous share of the jobs.
     from concurrent.futures import ProcessPoolExecutor  # only when several charts must be drawn
     from multiprocessing import get_context
 
-    cores = workers if workers is not None else _cores()
+    count = workers if workers is not None else cores.available()
 
-    with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=get_context("fork")) as pool:
         return list(pool.map(_draw_one, jobs))  # one at a time: charts differ in cost several-fold
