@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 import traceback
 import weakref
 from typing import Any, Callable
 
-PR_SET_PDEATHSIG = 1
-"""Linux prctl(2) option: the signal a process receives when its parent dies."""
+from pipeline import cores
 
 
 class DrawingProcess:
@@ -86,7 +84,7 @@ def _end(process, connection) -> None:
 def _serve(connection, parent_end, parent: int, imports: Callable[[], None], draw_one: Callable[[Any], Any],
            draw_all: Callable[[list, int | None], list]) -> None:
     parent_end.close()
-    _die_with(parent)
+    cores.die_with(parent)
     gc.enable()  # forked while the build had paused the collector: figures are cyclic garbage
     try:
         imports()
@@ -107,15 +105,3 @@ def _serve(connection, parent_end, parent: int, imports: Callable[[], None], dra
     except Exception:  # noqa: BLE001 - sent to the build, which raises it
         reply = ("error", traceback.format_exc())
     connection.send(reply)
-
-
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this process when the build's process dies (Linux prctl PR_SET_PDEATHSIG)."""
-    import ctypes
-
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux: the pipe's end still stops it
-        pass
-    if os.getppid() != parent:  # the build died before the request took effect
-        os._exit(0)

@@ -61,8 +61,10 @@ class SecondHalf:
         self.first = first
         self._stream = tempfile.TemporaryFile()  # unnamed: nothing is left behind, even if killed
         self._status: int | None = None
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:
+            cores.die_with(parent)  # a killed build takes it along
             _write_records(records, self._stream)
 
     def take(self) -> tuple:
