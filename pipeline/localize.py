@@ -252,6 +252,12 @@ class Localizer:
         return "+" + body if signed else body
 
     @functools.cached_property
+    def digit_symbols(self) -> tuple[str, str]:
+        """The thousands separator and the decimal mark this locale writes figures with (``(",", ".")``)."""
+        symbols = self.locale.number_symbols["latn"]
+        return symbols["group"], symbols["decimal"]
+
+    @functools.cached_property
     def _percent_affixes(self) -> tuple[str, str]:
         """What the locale writes before and after a percentage's digits (``("", "%")``, ``("%", "")``)."""
         pattern = self.locale.percent_formats[None].pattern.split(";")[0]

@@ -286,6 +286,27 @@ export interface AxisProps {
    * The unit, as an axis label ('Gbps').
    */
   label: string;
+  /**
+   * How the axis ticks are written in the reader's locale.
+   */
+  digits: DigitsProps;
+}
+/**
+ * How the reader's locale writes the numbers a chart places itself (its axis ticks), grouped in
+ * thousands as every figure of the site is; figures come formatted already.
+ *
+ * This interface was referenced by `GeneralProps`'s JSON-Schema
+ * via the `definition` "DigitsProps".
+ */
+export interface DigitsProps {
+  /**
+   * Between groups of three digits: ',' in 1,000 (en, zh, ko), '.' in 1.000 (de).
+   */
+  group: string;
+  /**
+   * Before the fraction: '.' in 2.5 (en, zh, ko), ',' in 2,5 (de).
+   */
+  decimal: string;
 }
 /**
  * A reference line across a panel.

@@ -1309,6 +1309,10 @@ export interface ParetoChartProps {
    * The SLO points, when the report states an SLO for this model.
    */
   slo: SloProps | null;
+  /**
+   * How the axis ticks are written in the reader's locale.
+   */
+  digits: DigitsProps;
 }
 /**
  * One scenario's loads, and which of them form its Pareto front.
@@ -1456,6 +1460,23 @@ export interface SloPointProps {
    * Cost per 1M tokens there: headline price, the report's convention (in its provenance).
    */
   cost: FigureProps | null;
+}
+/**
+ * How the reader's locale writes the numbers a chart places itself (its axis ticks), grouped in
+ * thousands as every figure of the site is; figures come formatted already.
+ *
+ * This interface was referenced by `SiteDataProps`'s JSON-Schema
+ * via the `definition` "DigitsProps".
+ */
+export interface DigitsProps {
+  /**
+   * Between groups of three digits: ',' in 1,000 (en, zh, ko), '.' in 1.000 (de).
+   */
+  group: string;
+  /**
+   * Before the fraction: '.' in 2.5 (en, zh, ko), ',' in 2,5 (de).
+   */
+  decimal: string;
 }
 
 /** The props of one component, e.g. `ComponentProps<'TtftChart'>`. */

@@ -7,7 +7,7 @@ or not measured. A component of a kind needs no data and no strings of its own.
 
 from typing import Literal
 
-from pipeline.props.models import PlausibilityProps, Props, SourceProps
+from pipeline.props.models import DigitsProps, PlausibilityProps, Props, SourceProps
 
 GENERAL_SCHEMA_VERSION = 1
 """Bumped when a generic props shape changes incompatibly."""
@@ -127,6 +127,8 @@ class AxisProps(Props):
     """A round number at or above every figure (and reference line)."""
     label: str
     """The unit, as an axis label ('Gbps')."""
+    digits: DigitsProps
+    """How the axis ticks are written in the reader's locale."""
 
 
 class LineMarkProps(Props):

@@ -163,6 +163,16 @@ class Envelope(Props):
     """Notes to print under the component (method caveats, published-vs-derived notes)."""
 
 
+class DigitsProps(Props):
+    """How the reader's locale writes the numbers a chart places itself (its axis ticks), grouped in
+    thousands as every figure of the site is; figures come formatted already."""
+
+    group: str
+    """Between groups of three digits: ',' in 1,000 (en, zh, ko), '.' in 1.000 (de)."""
+    decimal: str
+    """Before the fraction: '.' in 2.5 (en, zh, ko), ',' in 2,5 (de)."""
+
+
 # -- TtftChart, ItlChart, InferenceThroughputChart --------------------------------
 
 class BarProps(Props):
@@ -498,6 +508,8 @@ class ParetoChartProps(Envelope):
     """One per scenario with two or more loads."""
     slo: SloProps | None
     """The SLO points, when the report states an SLO for this model."""
+    digits: DigitsProps
+    """How the axis ticks are written in the reader's locale."""
 
 
 # -- InfraComparisonChart ------------------------------------------------------------

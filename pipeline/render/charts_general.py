@@ -7,7 +7,7 @@ from its content (:mod:`pipeline.render.charts_scene`).
 
 from __future__ import annotations
 
-from pipeline.props.general import BarPanelProps, BarsProps, GeneralEnvelope, GroupedBarsProps, LinesProps, SectionProps
+from pipeline.props.general import AxisProps, BarPanelProps, BarsProps, GeneralEnvelope, GroupedBarsProps, LinesProps, SectionProps
 from pipeline.render.charts_draw import (
     FAINT, GRID, HEADING, INK, MUTED, NOTE, SUBTITLE, TITLE, VALUE, WIDTH, line_ems, render_scene, title_block,
     wrap_notes,
@@ -78,10 +78,11 @@ def _layout(props: GeneralEnvelope, family: str, blocks: list[tuple[str, str, in
     return scene
 
 
-def _value_axis(scene: Scene, area: PlotArea, horizontal: bool = True) -> list[tuple[float, str]]:
-    """Grid lines at round steps along the value axis (from 0 to the props' maximum); its ticks."""
+def _value_axis(scene: Scene, area: PlotArea, axis: AxisProps, horizontal: bool = True) -> list[tuple[float, str]]:
+    """Grid lines at round steps along the value axis (from 0 to the props' maximum); its ticks, written
+    as the reader's locale writes numbers."""
     high = area.x_range[1] if horizontal else area.y_range[1]
-    ticks = plain_labels(auto_ticks(high, area.width if horizontal else area.height, NOTE, horizontal))
+    ticks = plain_labels(auto_ticks(high, area.width if horizontal else area.height, NOTE, horizontal), axis.digits)
     grid(scene, area, GRID, **({"xs": [t for t, _ in ticks]} if horizontal else {"ys": [t for t, _ in ticks]}))
     return ticks
 
@@ -105,7 +106,7 @@ def _panel(scene: Scene, box: tuple[float, float], props: BarsProps, panel: BarP
     n = len(panel.bars)
     left = _left(scene, [labels[b.scenario] for b in panel.bars])
     area = PlotArea(left, box[0], WIDTH - left - RIGHT, box[1], (0, panel.axis.max), (-0.6, n - 0.4))
-    ticks = _value_axis(scene, area)
+    ticks = _value_axis(scene, area, panel.axis)
     for i, bar in enumerate(panel.bars):
         y, value = n - 1 - i, bar.figure.value
         if value is not None:
@@ -146,7 +147,7 @@ def _section(scene: Scene, box: tuple[float, float], props: GroupedBarsProps, se
     margin = (high - low) * MARGIN
     left = _left(scene, [label for *_, label in rows])
     area = PlotArea(left, box[0], WIDTH - left - RIGHT, box[1], (0, section.axis.max), (low - margin, high + margin))
-    ticks = _value_axis(scene, area)
+    ticks = _value_axis(scene, area, section.axis)
     for y, value, color, alpha, _, _ in rows:
         if value is not None:
             scene.rect(area.left, area.y(y + 0.35), area.x(value) - area.left, area.y(y - 0.35) - area.y(y + 0.35),
@@ -165,7 +166,7 @@ def _lines(scene: Scene, box: tuple[float, float], props: LinesProps) -> None:
     right = max(RIGHT, line_legend_room(scene, [labels[line.scenario] for line in props.lines], NOTE))
     area = PlotArea(LEFT, box[0], WIDTH - LEFT - right, box[1], (-span * MARGIN, last + span * MARGIN),
                     (0, props.axis.max))
-    ticks = _value_axis(scene, area, horizontal=False)
+    ticks = _value_axis(scene, area, props.axis, horizontal=False)
     drawn = []
     for line in props.lines:
         points = [(area.x(x), area.y(p.figure.value)) for x, p in enumerate(line.points) if p.figure.value is not None]

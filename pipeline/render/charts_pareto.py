@@ -49,8 +49,8 @@ def draw_pareto(props: ParetoChartProps, family: str) -> Scene:
     top_y = max([0.0] + [p.throughput.value for s in props.series for p in s.points])
     right = max(RIGHT, line_legend_room(scene, [scenarios[s.scenario].label for s in props.series], NOTE))
     area = PlotArea(LEFT, head, WIDTH - LEFT - right, AXES, (0, top_x * 1.08 or 1), (0, top_y * 1.08 or 1))
-    x_marks = plain_labels(auto_ticks(area.x_range[1], area.width, NOTE, True))
-    y_marks = plain_labels(auto_ticks(area.y_range[1], area.height, NOTE, False))
+    x_marks = plain_labels(auto_ticks(area.x_range[1], area.width, NOTE, True), props.digits)
+    y_marks = plain_labels(auto_ticks(area.y_range[1], area.height, NOTE, False), props.digits)
     grid(scene, area, GRID, xs=[t for t, _ in x_marks], ys=[t for t, _ in y_marks])
     at = area.clip()
     fronts, rings, legend = [], [], []

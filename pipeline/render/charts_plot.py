@@ -126,10 +126,21 @@ def auto_ticks(high: float, length: float, label_size: float, horizontal: bool) 
     return [round(i * step, 10) for i in range(int(high / step * (1 + 1e-9)) + 1)]
 
 
-def plain_labels(ticks: list[float]) -> list[tuple[float, str]]:
-    """Ticks written as plain numbers with the fraction digits that tell them apart (0.5, 1.0, 1.5)."""
+def plain_labels(ticks: list[float], digits) -> list[tuple[float, str]]:
+    """Ticks written with the fraction digits that tell them apart (0.5, 1.0, 1.5), grouped in thousands
+    with the reader's symbols (``digits``: the props' DigitsProps), as the figures beside them are."""
     decimals = tick_decimals(ticks)
-    return [(t, f"{t:.{decimals}f}") for t in ticks]
+    return [(t, grouped(f"{t:.{decimals}f}", digits.group, digits.decimal)) for t in ticks]
+
+
+def grouped(number: str, group: str, decimal: str) -> str:
+    """``number`` as Python writes it ('-12345.5') with ``group`` between thousands and ``decimal``
+    before the fraction ('-12,345.5')."""
+    sign, number = ("-", number[1:]) if number.startswith("-") else ("", number)
+    whole, _, fraction = number.partition(".")
+    head = len(whole) % 3 or 3
+    parts = [whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)]
+    return sign + group.join(parts) + (decimal + fraction if fraction else "")
 
 
 def patch_legend(scene: Scene, entries: list[tuple[str, dict]], left: float, top: float, columns: int,
@@ -184,5 +195,5 @@ def _legend(scene: Scene, entries: list[tuple[str, dict]], left: float, top: flo
         x += widest + COLUMN_GAP * em
 
 
-__all__ = ["PlotArea", "spines", "grid", "x_ticks", "y_ticks", "y_label", "auto_ticks", "plain_labels",
+__all__ = ["PlotArea", "spines", "grid", "x_ticks", "y_ticks", "y_label", "auto_ticks", "plain_labels", "grouped",
            "patch_legend", "line_legend", "line_legend_room"]

@@ -12,7 +12,7 @@ from pipeline.derive.report import DerivedReport, Value
 from pipeline.lint import LintResult
 from pipeline.localize import Localizer
 from pipeline.props.models import (
-    SCHEMA_VERSION, ConventionProps, FigureProps, PlausibilityProps, ProvenanceProps, RelativeProps, ScenarioProps,
+    SCHEMA_VERSION, ConventionProps, DigitsProps, FigureProps, PlausibilityProps, ProvenanceProps, RelativeProps, ScenarioProps,
     SourceProps, SpreadProps,
 )
 
@@ -200,6 +200,12 @@ class RenderContext:
             return self.loc.text("relative.none")
         shares = [v / baseline[self.report.baseline] for v in values.values()]
         return self.loc.percent_range(self.loc.number(min(shares) * 100), self.loc.number(max(shares) * 100))
+
+
+def digits_props(loc: Localizer) -> DigitsProps:
+    """How ``loc``'s reader writes the numbers a chart places itself (axis ticks)."""
+    group, decimal = loc.digit_symbols
+    return DigitsProps(group=group, decimal=decimal)
 
 
 def props_json(props: BaseModel) -> bytes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.derive.operating import OperatingPoints, SloPoint
 from pipeline.derive.report import Value
 from pipeline.props.models import FigureProps, FrontPointProps, FrontSeriesProps, ParetoChartProps, SloPointProps, SloProps
-from pipeline.render.context import RenderContext
+from pipeline.render.context import RenderContext, digits_props
 from pipeline.render.props_metrics import model_heading
 
 
@@ -30,7 +30,8 @@ def pareto_chart(ctx: RenderContext, component: str = "ParetoChart") -> ParetoCh
         heading=model_heading(ctx, points.model),
         x_label=ctx.loc.text("axis.per_user", unit=rate), y_label=ctx.loc.text("axis.throughput_per_instance", unit=rate),
         per_accelerator_label=ctx.loc.text("axis.throughput_per_accelerator", unit=rate),
-        front_label=ctx.loc.text("label.pareto_front"), series=series, slo=slo_props(ctx, points))
+        front_label=ctx.loc.text("label.pareto_front"), series=series, slo=slo_props(ctx, points),
+        digits=digits_props(ctx.loc))
 
 
 def slo_props(ctx: RenderContext, points: OperatingPoints) -> SloProps | None:

@@ -19,7 +19,7 @@ from pipeline.props.general import (
     GENERAL_SCHEMA_VERSION, AxisProps, ChangeProps, GeneralProvenanceProps, ScenarioLabelProps, ValueProps,
 )
 from pipeline.props.models import SourceProps
-from pipeline.render.context import plausibility_props
+from pipeline.render.context import digits_props, plausibility_props
 
 
 @dataclass
@@ -187,7 +187,7 @@ class GeneralContext:
     def axis(self, view: MetricView, numbers: list[float | None], extra: list[float] = ()) -> AxisProps:
         """A value axis from zero to a round number above every figure."""
         top = max([n for n in numbers if n is not None] + list(extra) + [0.0])
-        return AxisProps(min=0.0, max=nice_ceiling(top), label=self.unit_label(view))
+        return AxisProps(min=0.0, max=nice_ceiling(top), label=self.unit_label(view), digits=digits_props(self.loc))
 
     # -- the envelope --------------------------------------------------------------------
 
