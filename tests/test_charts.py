@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from babel import Locale
 
 from pipeline import cores
@@ -21,7 +23,7 @@ from pipeline.localize import Localizer, babel_locale
 from pipeline.props.models import ConcurrencyChartProps, CostChartProps, Envelope, MetricChartProps
 from pipeline.render import charts, charts_fonts
 from pipeline.render.charts_axis import axis_ticks, tick_decimals
-from pipeline.render.charts_text import wrap
+from pipeline.render.charts_text import em_width, wrap
 from pipeline.render.context import RenderContext
 from pipeline.render.report import render_props
 from tests.project import GOLDEN_OUTPUT, ROOT, golden_reports, make_project
@@ -373,6 +375,21 @@ def test_wrapping_breaks_latin_and_korean_at_spaces():
         ["실제 성능은", "워크로드 특성에", "따라 달라질 수", "있습니다"]
 
 
+def test_a_word_longer_than_a_line_is_cut_after_a_separator_or_where_it_must():
+    assert wrap("meta-llama/Llama-3.1-8B-Instruct served by vllm", 8) == \
+        ["meta-llama/", "Llama-3.1-8B-", "Instruct served", "by vllm"]
+    assert wrap("Supercalifragilisticexpialidocious", 6) == ["Supercalifra", "gilisticexpi", "alidocious"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcXYZ019-/_.: 한국어中文，。"), max_size=120),
+       st.floats(min_value=1.0, max_value=30.0))
+def test_wrapped_lines_fit_their_width_and_keep_every_character(text, width):
+    lines = wrap(text, width)
+    assert all(em_width(line) <= width + 1e-9 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
 def test_axis_ticks_are_round_and_reach_the_largest_value():
     assert axis_ticks(42000) == [0.0, 10000.0, 20000.0, 30000.0, 40000.0, 50000.0]
     assert axis_ticks(9200) == [0.0, 2000.0, 4000.0, 6000.0, 8000.0, 10000.0]
@@ -420,6 +437,25 @@ def test_nothing_is_drawn_past_a_charts_edges(locale):
     for png in sorted(GOLDEN_OUTPUT.glob(f"*/{locale}/charts/*.png")):
         pixels = _pixels(png.read_bytes())
         assert (pixels[:, :15] == 255).all() and (pixels[:, -15:] == 255).all(), png.relative_to(GOLDEN_OUTPUT)
+
+
+def test_a_word_longer_than_the_chart_is_wrapped_inside_it():
+    """An id or address an editor types into a title or note, with no space to break at, is cut to the
+    chart's width instead of running off its right edge."""
+    import json
+
+    from pipeline.props.general import BarsProps
+    from pipeline.render import charts_general
+
+    data = json.loads((GOLDEN_OUTPUT / "net-demo" / "en" / "LatencyChart.json").read_text(encoding="utf-8"))
+    long_word = "https://example.com/benchmarks/" + "results_of_the_run_" * 12 + ".json"
+    data["title"], data["notes"] = long_word, [long_word]
+    font = charts_fonts.chart_font(Locale.parse("en_US"))
+    charts_fonts.register(font)
+    (files, missing) = charts_general.render_general_chart(BarsProps.model_validate(data), font)
+    pixels = _pixels(files["png"])
+    assert not missing
+    assert (pixels[:, :15] == 255).all() and (pixels[:, -15:] == 255).all()
 
 
 def test_a_very_long_row_label_runs_off_the_chart_but_leaves_the_plot():

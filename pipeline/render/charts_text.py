@@ -64,8 +64,34 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+_WORD_BREAKS = set("-/_.:")
+"""Characters after which a word too long for a line is broken, when one fits."""
+
+
+def _pieces(token: str, width_em: float, measure: Callable[[str], float]) -> list[str]:
+    """``token`` as it is, or, when its word is wider than a line, cut into pieces that fit: after the
+    last '-', '/', '_', '.' or ':' that fits, else after the last character that fits (an id or a URL
+    an editor typed would otherwise run off the chart). Its trailing spaces stay on the last piece."""
+    word = token.rstrip()
+    if measure(word) <= width_em:
+        return [token]
+    pieces, start, width, last_break = [], 0, 0.0, None
+    for index, ch in enumerate(word):
+        advance = measure(ch)  # widths are sums of the characters' advances (em_width, and the font's)
+        while width + advance > width_em and index > start:  # twice when what follows the break is too wide
+            end = last_break if last_break is not None else index
+            pieces.append(word[start:end])
+            start, last_break = end, None
+            width = measure(word[start:index])
+        width += advance
+        if ch in _WORD_BREAKS:
+            last_break = index + 1
+    pieces.append(word[start:] + token[len(word):])
+    return pieces
+
+
 def wrap(text: str, width_em: float, measure: Callable[[str], float] = em_width) -> list[str]:
-    """``text`` broken into lines of at most ``width_em`` ems (a single longer word keeps its own line).
+    """``text`` broken into lines of at most ``width_em`` ems; a word longer than a line is cut.
 
     ``measure`` gives a string's width in ems: the estimate here by default, the font's own advances
     where the chart font is at hand (:func:`pipeline.render.charts_scene.ems`).
@@ -73,7 +99,7 @@ def wrap(text: str, width_em: float, measure: Callable[[str], float] = em_width)
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         line, width = "", 0.0  # the line so far, and its width with its trailing spaces
-        for token in _tokens(paragraph):
+        for token in (piece for token in _tokens(paragraph) for piece in _pieces(token, width_em, measure)):
             # A line's width is the sum of its tokens' (each measured once, not every longer prefix).
             if line and width + measure(token.rstrip()) > width_em:
                 lines.append(line.rstrip())
