@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Collection, Iterable, Iterator
+from typing import Collection, Iterator
 
 from jinja2 import Environment
 
@@ -178,14 +178,15 @@ def render_outputs(paths: ProjectPaths, checked: Checked, planner: ChartPlanner 
                   for loc in checked.inputs.locales]
     claimed: set[str] = set()
     second = _start_second_half(checked, reused, localizers, env, planner)
+    locales = {str(loc.locale): loc.locale for loc in localizers}  # the second process names them so
     llm_done = False
     try:
         for index, (derived, general) in enumerate(_reports(checked, reused)):
             if general and not llm_done:  # the LLM reports' missing messages first, as they were found
-                Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
+                _raise_missing(localizers)
                 llm_done = True
             if second is not None and index >= second.first:
-                rendered = _take_later_report(second, localizers, planner)
+                rendered = _take_later_report(second, localizers, locales, planner)
             else:
                 rendered = _render_report(derived, general, checked, localizers, env, planner)
             for outputs in rendered:
@@ -195,7 +196,7 @@ def render_outputs(paths: ProjectPaths, checked: Checked, planner: ChartPlanner 
     finally:
         if second is not None:
             second.stop()
-    Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
+    _raise_missing(localizers)
     if planner is not None:
         try:
             drawn = planner.render()
@@ -240,14 +241,18 @@ def _start_second_half(checked: Checked, reused: Collection[str], localizers: li
     return SecondHalf(first, lambda: _later_reports(checked, reused, localizers, env, planner, first))
 
 
-def _take_later_report(second: SecondHalf, localizers: list[Localizer],
+def _raise_missing(localizers: list[Localizer]) -> None:
+    """Fail the build (E060 and the like) if a message was missing from a catalogue."""
+    Problems([p for loc in localizers for p in loc.missing]).raise_if_errors("localize")
+
+
+def _take_later_report(second: SecondHalf, localizers: list[Localizer], locales: dict,
                        planner: ChartPlanner | None) -> list[dict[str, bytes]]:
     """The next report the second process rendered, its missing messages and charts taken over as if
-    it had been rendered here."""
+    it had been rendered here (``locales``: the Babel locales by the identifier the process gives)."""
     rendered, missing, planned = second.take()
     for loc, found in zip(localizers, missing):
         loc.merge_missing(found)
-    locales = {str(loc.locale): loc.locale for loc in localizers}
     for base, props, locale, serialized, wanted in planned:
         planner.add(base, props, locales[locale], serialized, wanted)
     return rendered

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipeline.render.charts_axis import round_step, tick_decimals
 from pipeline.render.charts_scene import Scene
+
+if TYPE_CHECKING:
+    from pipeline.props.models import DigitsProps
 
 SPINE, SPINE_WIDTH = "#9ca3af", 0.8
 TICK_LENGTH, TICK_PAD, TICK_WIDTH = 3.5, 3.5, 0.8
@@ -126,9 +130,9 @@ def auto_ticks(high: float, length: float, label_size: float, horizontal: bool) 
     return [round(i * step, 10) for i in range(int(high / step * (1 + 1e-9)) + 1)]
 
 
-def plain_labels(ticks: list[float], digits) -> list[tuple[float, str]]:
+def plain_labels(ticks: list[float], digits: DigitsProps) -> list[tuple[float, str]]:
     """Ticks written with the fraction digits that tell them apart (0.5, 1.0, 1.5), grouped in thousands
-    with the reader's symbols (``digits``: the props' DigitsProps), as the figures beside them are."""
+    with the reader's symbols (the props' ``digits``), as the figures beside them are."""
     decimals = tick_decimals(ticks)
     return [(t, grouped(f"{t:.{decimals}f}", digits.group, digits.decimal)) for t in ticks]
 

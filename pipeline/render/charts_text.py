@@ -69,12 +69,10 @@ _WORD_BREAKS = set("-/_.:")
 
 
 def _pieces(token: str, width_em: float, measure: Callable[[str], float]) -> list[str]:
-    """``token`` as it is, or, when its word is wider than a line, cut into pieces that fit: after the
-    last '-', '/', '_', '.' or ':' that fits, else after the last character that fits (an id or a URL
-    an editor typed would otherwise run off the chart). Its trailing spaces stay on the last piece."""
+    """``token``, whose word is wider than a line, cut into pieces that fit: after the last '-', '/',
+    '_', '.' or ':' that fits, else after the last character that fits (an id or a URL an editor typed
+    would otherwise run off the chart). Its trailing spaces stay on the last piece."""
     word = token.rstrip()
-    if measure(word) <= width_em:
-        return [token]
     pieces, start, width, last_break = [], 0, 0.0, None
     for index, ch in enumerate(word):
         advance = measure(ch)  # widths are sums of the characters' advances (em_width, and the font's)
@@ -99,14 +97,18 @@ def wrap(text: str, width_em: float, measure: Callable[[str], float] = em_width)
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         line, width = "", 0.0  # the line so far, and its width with its trailing spaces
-        for token in (piece for token in _tokens(paragraph) for piece in _pieces(token, width_em, measure)):
+        for token in _tokens(paragraph):
             # A line's width is the sum of its tokens' (each measured once, not every longer prefix).
-            if line and width + measure(token.rstrip()) > width_em:
-                lines.append(line.rstrip())
-                line = token.lstrip()
-                width = measure(line)
-            else:
-                line += token
-                width += measure(token)
+            word = measure(token.rstrip())
+            pieces = [(token, word)] if word <= width_em else \
+                [(piece, measure(piece.rstrip())) for piece in _pieces(token, width_em, measure)]
+            for piece, piece_width in pieces:
+                if line and width + piece_width > width_em:
+                    lines.append(line.rstrip())
+                    line = piece.lstrip()
+                    width = measure(line)
+                else:
+                    line += piece
+                    width += measure(piece)
         lines.append(line.rstrip())
     return lines
